@@ -1,0 +1,354 @@
+"""The catalogue exchange format (DESIGN.md §6): import and export.
+
+An import is all or nothing: every record is checked before anything is written,
+and the writes run in one transaction. Records are keyed on their `id`, so
+importing the same file twice updates instead of duplicating.
+"""
+
+import datetime
+import json
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+
+from activities.models import (
+    DAY_SLUGS,
+    Activity,
+    Bouwsteen,
+    Doelgroep,
+    Location,
+    Organisation,
+    ScheduleSlot,
+    Theme,
+)
+from stadsdelen.models import Gebied
+
+RESERVED_SLUGS = {"afdrukken"}
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+_POSTCODE = re.compile(r"^(\d{4}) ?([A-Za-z]{2})$")
+_LANGUAGE = re.compile(r"^[a-z]{2}$")
+
+
+class ImportFailed(Exception):
+    """The file cannot be imported; the message names the record and field."""
+
+
+@dataclass
+class ImportResult:
+    created: int = 0
+    updated: int = 0
+
+
+# Export -----------------------------------------------------------------------------------------
+
+
+def record(activity):
+    location = activity.location
+    return {
+        "id": activity.slug,
+        "title": activity.title,
+        "summary": activity.summary,
+        "description": activity.description,
+        "organisation": {"name": activity.organisation.name, "kvk": activity.organisation.kvk},
+        "bouwsteen": activity.bouwsteen.slug,
+        "themes": [theme.slug for theme in activity.themes.all()],
+        "doelgroepen": [group.slug for group in activity.doelgroepen.all()],
+        "location": {
+            "name": location.name,
+            "street": location.street,
+            "postcode": location.postcode,
+            "gebied": location.gebied.slug,
+            "lat": float(location.lat) if location.lat is not None else None,
+            "lon": float(location.lon) if location.lon is not None else None,
+            "wheelchair_accessible": location.wheelchair_accessible,
+        },
+        "schedule": [
+            {"day": slot.day_slug, "start": f"{slot.start:%H:%M}", "end": f"{slot.end:%H:%M}"}
+            for slot in activity.schedule.all()
+        ],
+        "free": activity.free,
+        "cost": activity.cost,
+        "registration_required": activity.registration_required,
+        "volunteers_wanted": activity.volunteers_wanted,
+        "languages": list(activity.languages),
+        "contact": {"email": activity.contact_email, "phone": activity.contact_phone},
+        "last_verified": activity.last_verified.isoformat() if activity.last_verified else None,
+    }
+
+
+def stream_export(queryset):
+    """Yield the JSON document piece by piece, so 50,000 activities never sit in memory at once."""
+    yield '{"activities": ['
+    separator = "\n"
+    queryset = queryset.select_related("organisation", "bouwsteen", "location__gebied").prefetch_related(
+        "themes", "doelgroepen", "schedule"
+    )
+    for activity in queryset.iterator(chunk_size=1000):
+        yield separator + json.dumps(record(activity), ensure_ascii=False)
+        separator = ",\n"
+    yield "\n]}\n"
+
+
+def dumps_errors(errors):
+    return json.dumps({"errors": {field: [str(e) for e in messages] for field, messages in errors.items()}})
+
+
+# Import -----------------------------------------------------------------------------------------
+
+
+class _Checker:
+    """Checks one record and turns its values into Python ones, naming the field on failure."""
+
+    def __init__(self, index, raw, lookups):
+        self.raw = raw
+        self.lookups = lookups
+        ident = raw.get("id") if isinstance(raw, dict) else None
+        self.where = f"Activiteit {index}" + (f' ("{ident}")' if isinstance(ident, str) and ident else "")
+
+    def fail(self, field, message):
+        raise ImportFailed(f'{self.where}, veld "{field}": {message}')
+
+    def get(self, container, key, field, kind, required=True, default=None):
+        if key not in container or container[key] is None:
+            if required:
+                self.fail(field, "ontbreekt.")
+            return default
+        value = container[key]
+        if kind is bool and not isinstance(value, bool):
+            self.fail(field, "moet true of false zijn.")
+        if kind is str and not isinstance(value, str):
+            self.fail(field, "moet tekst zijn.")
+        if kind is list and not isinstance(value, list):
+            self.fail(field, "moet een lijst zijn.")
+        if kind is dict and not isinstance(value, dict):
+            self.fail(field, "moet een object zijn.")
+        return value
+
+    def text(self, container, key, field, max_length, required=True):
+        value = self.get(container, key, field, str, required=required, default="").strip()
+        if required and not value:
+            self.fail(field, "mag niet leeg zijn.")
+        if len(value) > max_length:
+            self.fail(field, f"is te lang ({len(value)} tekens, hoogstens {max_length}).")
+        return value
+
+    def slug(self, field, value, table):
+        if not isinstance(value, str) or value not in table:
+            self.fail(field, f'onbekende waarde "{value}". Kies uit: {", ".join(sorted(table))}.')
+        return table[value]
+
+    def coordinate(self, container, key, field, low, high):
+        value = container.get(key)
+        if value is None or value == "":
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+            self.fail(field, "moet een getal zijn.")
+        try:
+            number = Decimal(str(value)).quantize(Decimal("0.000001"))
+        except InvalidOperation:
+            self.fail(field, "moet een getal zijn.")
+        if not low <= number <= high:
+            self.fail(field, f"ligt niet in Amsterdam (tussen {low} en {high}).")
+        return number
+
+    def check(self):
+        raw = self.raw
+        if not isinstance(raw, dict):
+            raise ImportFailed(f"{self.where}: moet een object zijn.")
+        lookups = self.lookups
+        ident = self.get(raw, "id", "id", str)
+        if not _SLUG.match(ident) or len(ident) > 100:
+            self.fail("id", "gebruik alleen kleine letters, cijfers en streepjes (hoogstens 100 tekens).")
+        if ident in RESERVED_SLUGS:
+            self.fail("id", f'"{ident}" is een gereserveerd woord.')
+
+        organisation = self.get(raw, "organisation", "organisation", dict)
+        org_name = self.text(organisation, "name", "organisation.name", 200)
+        kvk = self.text(organisation, "kvk", "organisation.kvk", 8, required=False)
+        if kvk and not re.fullmatch(r"\d{8}", kvk):
+            self.fail("organisation.kvk", "een KvK-nummer heeft 8 cijfers.")
+
+        location = self.get(raw, "location", "location", dict)
+        postcode = self.text(location, "postcode", "location.postcode", 7)
+        match = _POSTCODE.match(postcode)
+        if not match:
+            self.fail("location.postcode", "schrijf 4 cijfers en 2 letters, bijvoorbeeld 1021 AA.")
+
+        schedule = []
+        for position, row in enumerate(self.get(raw, "schedule", "schedule", list, required=False, default=[])):
+            field = f"schedule[{position}]"
+            if not isinstance(row, dict):
+                self.fail(field, "moet een object zijn.")
+            day = self.get(row, "day", f"{field}.day", str)
+            if day not in DAY_SLUGS:
+                self.fail(f"{field}.day", f'onbekende dag "{day}". Kies uit: {" ".join(DAY_SLUGS)}.')
+            times = []
+            for key in ("start", "end"):
+                value = self.get(row, key, f"{field}.{key}", str)
+                if not _TIME.match(value):
+                    self.fail(f"{field}.{key}", "schrijf de tijd als uu:mm, bijvoorbeeld 09:30.")
+                times.append(datetime.time.fromisoformat(value))
+            if times[1] <= times[0]:
+                self.fail(f"{field}.end", "moet later zijn dan de begintijd.")
+            schedule.append((DAY_SLUGS.index(day), *times))
+
+        languages = self.get(raw, "languages", "languages", list, required=False, default=[])
+        for language in languages:
+            if not isinstance(language, str) or not _LANGUAGE.match(language):
+                self.fail("languages", f'"{language}" is geen taalcode van 2 letters (ISO 639-1), zoals "en".')
+
+        contact = self.get(raw, "contact", "contact", dict, required=False, default={})
+        email = self.text(contact, "email", "contact.email", 254, required=False)
+        if email:
+            try:
+                validate_email(email)
+            except ValidationError:
+                self.fail("contact.email", f'"{email}" is geen geldig e-mailadres.')
+
+        last_verified = self.get(raw, "last_verified", "last_verified", str, required=False, default="")
+        if last_verified:
+            try:
+                last_verified = datetime.date.fromisoformat(last_verified)
+            except ValueError:
+                self.fail("last_verified", "schrijf de datum als jjjj-mm-dd.")
+
+        return {
+            "slug": ident,
+            "organisation": {"name": org_name, "kvk": kvk},
+            "location": {
+                "name": self.text(location, "name", "location.name", 200),
+                "street": self.text(location, "street", "location.street", 200),
+                "postcode": f"{match.group(1)} {match.group(2).upper()}",
+                "gebied": self.slug("location.gebied", location.get("gebied"), lookups["gebied"]),
+                "lat": self.coordinate(location, "lat", "location.lat", Decimal("52.2"), Decimal("52.5")),
+                "lon": self.coordinate(location, "lon", "location.lon", Decimal("4.7"), Decimal("5.2")),
+                "wheelchair_accessible": self.get(
+                    location, "wheelchair_accessible", "location.wheelchair_accessible", bool, False, False
+                ),
+            },
+            "fields": {
+                "title": self.text(raw, "title", "title", 120),
+                "summary": self.text(raw, "summary", "summary", 200),
+                "description": self.text(raw, "description", "description", 10_000, required=False),
+                "bouwsteen": self.slug("bouwsteen", raw.get("bouwsteen"), lookups["bouwsteen"]),
+                "free": self.get(raw, "free", "free", bool),
+                "cost": self.text(raw, "cost", "cost", 200, required=False),
+                "registration_required": self.get(
+                    raw, "registration_required", "registration_required", bool, False, False
+                ),
+                "volunteers_wanted": self.text(raw, "volunteers_wanted", "volunteers_wanted", 2000, required=False),
+                "languages": languages,
+                "contact_email": email,
+                "contact_phone": self.text(contact, "phone", "contact.phone", 32, required=False),
+                "last_verified": last_verified or None,
+            },
+            "themes": [
+                self.slug("themes", slug, lookups["theme"])
+                for slug in self.get(raw, "themes", "themes", list, required=False, default=[])
+            ],
+            "doelgroepen": [
+                self.slug("doelgroepen", slug, lookups["doelgroep"])
+                for slug in self.get(raw, "doelgroepen", "doelgroepen", list, required=False, default=[])
+            ],
+            "schedule": schedule,
+        }
+
+
+def parse(text):
+    try:
+        payload = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ImportFailed(f"Het bestand is geen geldige JSON (regel {error.lineno}, kolom {error.colno}): {error.msg}.")
+    if not isinstance(payload, dict) or not isinstance(payload.get("activities"), list):
+        raise ImportFailed('Het bestand moet een object zijn met een lijst "activities".')
+    return payload
+
+
+def check_all(records):
+    lookups = {
+        "gebied": {g.slug: g for g in Gebied.objects.current()},
+        "bouwsteen": {b.slug: b for b in Bouwsteen.objects.all()},
+        "theme": {t.slug: t for t in Theme.objects.all()},
+        "doelgroep": {d.slug: d for d in Doelgroep.objects.all()},
+    }
+    checked, seen = [], {}
+    for index, raw in enumerate(records, start=1):
+        item = _Checker(index, raw, lookups).check()
+        if item["slug"] in seen:
+            raise ImportFailed(
+                f'Activiteit {index} ("{item["slug"]}"), veld "id": komt ook voor bij activiteit {seen[item["slug"]]}.'
+            )
+        seen[item["slug"]] = index
+        checked.append(item)
+    return checked
+
+
+@transaction.atomic
+def import_catalogue(*, payload):
+    """Load a parsed exchange document. Raises ImportFailed, and then nothing is written."""
+    items = check_all(payload["activities"])
+    result = ImportResult()
+    organisations, locations = {}, {}
+    for item in items:
+        organisation = _organisation(item["organisation"], organisations)
+        location = _location(item["location"], locations)
+        activity = Activity.objects.filter(slug=item["slug"]).first()
+        if activity is None:
+            activity = Activity(slug=item["slug"], status=Activity.Status.PUBLISHED)
+            result.created += 1
+        else:
+            result.updated += 1
+        for field, value in item["fields"].items():
+            setattr(activity, field, value)
+        activity.organisation = organisation
+        activity.location = location
+        activity.save()
+        activity.themes.set(item["themes"])
+        activity.doelgroepen.set(item["doelgroepen"])
+        activity.schedule.all().delete()
+        ScheduleSlot.objects.bulk_create(
+            ScheduleSlot(activity=activity, day=day, start=start, end=end) for day, start, end in item["schedule"]
+        )
+        activity.refresh_search_text()
+    return result
+
+
+def _organisation(data, cache):
+    key = data["kvk"] or data["name"].casefold()
+    if key in cache:
+        return cache[key]
+    if data["kvk"]:
+        organisation = Organisation.objects.filter(kvk=data["kvk"]).first()
+    else:
+        organisation = Organisation.objects.filter(kvk="", name__iexact=data["name"]).first()
+    if organisation is None:
+        # The exchange format has no kind; an administrator corrects it where the guess is wrong.
+        kind = Organisation.Kind.WELFARE if data["kvk"] else Organisation.Kind.RESIDENTS
+        organisation = Organisation.objects.create(name=data["name"], kvk=data["kvk"], kind=kind)
+    elif organisation.name != data["name"]:
+        organisation.name = data["name"]
+        organisation.save(update_fields=["name"])
+    cache[key] = organisation
+    return organisation
+
+
+def _location(data, cache):
+    key = (data["name"], data["street"], data["postcode"], data["gebied"].pk)
+    if key in cache:
+        location = cache[key]
+    else:
+        location, _created = Location.objects.get_or_create(
+            name=data["name"], street=data["street"], postcode=data["postcode"], gebied=data["gebied"]
+        )
+        cache[key] = location
+    changed = [f for f in ("lat", "lon", "wheelchair_accessible") if getattr(location, f) != data[f]]
+    if changed:
+        for field in changed:
+            setattr(location, field, data[field])
+        location.save(update_fields=changed)
+    return location

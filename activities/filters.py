@@ -1,0 +1,132 @@
+"""The catalogue's filters. The query string is the single source of truth for them."""
+
+import django_filters
+from django import forms
+from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
+
+from activities import search
+from activities.models import DAY_SLUGS, Activity, Bouwsteen, Doelgroep, ScheduleSlot, Theme
+from stadsdelen.models import Gebied, Stadsdeel
+
+DAY_CHOICES = [(slug, label) for slug, (_value, label) in zip(DAY_SLUGS, ScheduleSlot.Day.choices, strict=True)]
+
+# Facets whose options are OR-ed; their counts ignore their own selection.
+MULTI_FACETS = {
+    "stadsdeel": "location__gebied__stadsdeel__slug",
+    "gebied": "location__gebied__slug",
+    "bouwsteen": "bouwsteen__slug",
+    "thema": "themes__slug",
+    "doelgroep": "doelgroepen__slug",
+    "dag": "schedule__day",
+}
+FLAG_FACETS = {
+    "gratis": Q(free=True),
+    "toegankelijk": Q(location__wheelchair_accessible=True),
+    "vrijwilligers": ~Q(volunteers_wanted=""),
+}
+
+
+class CheckboxFlag(django_filters.BooleanFilter):
+    """A checkbox that narrows the list when ticked and does nothing otherwise."""
+
+    field_class = forms.BooleanField
+
+    def __init__(self, *args, condition, **kwargs):
+        self.condition = condition
+        super().__init__(*args, widget=forms.CheckboxInput, required=False, **kwargs)
+
+    def filter(self, qs, value):
+        return qs.filter(self.condition) if value else qs
+
+
+class ActivityFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Zoek op woord"), method="filter_search", max_length=200)
+    stadsdeel = django_filters.ModelMultipleChoiceFilter(
+        label=_("Stadsdeel"),
+        field_name="location__gebied__stadsdeel__slug",
+        distinct=False,
+        to_field_name="slug",
+        queryset=Stadsdeel.objects.current(),
+    )
+    gebied = django_filters.ModelMultipleChoiceFilter(
+        label=_("Gebied"),
+        field_name="location__gebied__slug",
+        distinct=False,
+        to_field_name="slug",
+        queryset=Gebied.objects.current().select_related("stadsdeel").order_by("stadsdeel__name", "name"),
+    )
+    bouwsteen = django_filters.ModelMultipleChoiceFilter(
+        label=_("Soort aanbod"), field_name="bouwsteen__slug", distinct=False, to_field_name="slug", queryset=Bouwsteen.objects.all()
+    )
+    thema = django_filters.ModelMultipleChoiceFilter(
+        label=_("Onderwerp"), to_field_name="slug", queryset=Theme.objects.all(), method="filter_theme"
+    )
+    doelgroep = django_filters.ModelMultipleChoiceFilter(
+        label=_("Voor wie"),
+        to_field_name="slug",
+        queryset=Doelgroep.objects.filter(is_public=True),
+        method="filter_doelgroep",
+    )
+    dag = django_filters.MultipleChoiceFilter(label=_("Dag"), choices=DAY_CHOICES, method="filter_day")
+    gratis = CheckboxFlag(label=_("Gratis"), condition=FLAG_FACETS["gratis"])
+    toegankelijk = CheckboxFlag(label=_("Toegankelijk met rolstoel"), condition=FLAG_FACETS["toegankelijk"])
+    vrijwilligers = CheckboxFlag(label=_("Vrijwilligers gezocht"), condition=FLAG_FACETS["vrijwilligers"])
+
+    class Meta:
+        model = Activity
+        fields = []
+
+    def filter_search(self, queryset, name, value):
+        return search.filter_queryset(queryset, value)
+
+    # Subqueries instead of joins, so a multi-valued filter never duplicates rows.
+    def filter_theme(self, queryset, name, value):
+        if not value:
+            return queryset
+        through = Activity.themes.through.objects.filter(theme__in=value)
+        return queryset.filter(pk__in=through.values("activity_id"))
+
+    def filter_doelgroep(self, queryset, name, value):
+        if not value:
+            return queryset
+        through = Activity.doelgroepen.through.objects.filter(doelgroep__in=value)
+        return queryset.filter(pk__in=through.values("activity_id"))
+
+    def filter_day(self, queryset, name, value):
+        if not value:
+            return queryset
+        days = [DAY_SLUGS.index(slug) for slug in value]
+        return queryset.filter(pk__in=ScheduleSlot.objects.filter(day__in=days).values("activity_id"))
+
+
+def valid_data(data):
+    """The query string without values the filters do not know, plus the errors for those.
+
+    A shared link to a theme that was renamed still shows results, with a message.
+    """
+    filterset = ActivityFilter(data)
+    if filterset.is_valid():
+        return data, {}
+    errors = filterset.errors
+    cleaned = data.copy()
+    for field in errors:
+        cleaned.pop(field, None)
+    return cleaned, errors
+
+
+def facet_counts(data, base_queryset):
+    """Per filter option, how many results there would be with that option added."""
+    counts = {}
+    for facet, path in MULTI_FACETS.items():
+        others = data.copy()
+        others.pop(facet, None)
+        queryset = ActivityFilter(others, queryset=base_queryset).qs.order_by()
+        rows = queryset.values(path).annotate(n=Count("pk", distinct=True))
+        counts[facet] = {row[path]: row["n"] for row in rows}
+    counts["dag"] = {DAY_SLUGS[day]: n for day, n in counts["dag"].items() if day is not None}
+    flags = ActivityFilter(data, queryset=base_queryset).qs.order_by().aggregate(
+        **{facet: Count("pk", filter=condition) for facet, condition in FLAG_FACETS.items()}
+    )
+    counts.update({facet: {"1": n} for facet, n in flags.items()})
+    return counts

@@ -1,0 +1,23 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from activities.demo import create_catalogue
+from activities.models import Activity
+
+
+class Command(BaseCommand):
+    help = "Vul een lege database met een demo-catalogus. Werkt alleen met DEBUG aan."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--activities", type=int, default=600, help="Aantal activiteiten (standaard 600).")
+
+    def handle(self, *args, activities, **options):
+        if not settings.DEBUG:
+            raise CommandError("seed_demo draait alleen met DEBUG aan, zodat productie nooit demo-gegevens krijgt.")
+        if activities < 1:
+            raise CommandError("--activities moet 1 of meer zijn.")
+        if Activity.objects.exists():
+            self.stdout.write("De database heeft al activiteiten; seed_demo doet niets.")
+            return
+        made = create_catalogue(activities=activities)
+        self.stdout.write(self.style.SUCCESS(f"{made} demo-activiteiten gemaakt."))

@@ -1,0 +1,272 @@
+import datetime
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from activities import search
+from stadsdelen.models import Gebied
+
+DAY_SLUGS = ["ma", "di", "wo", "do", "vr", "za", "zo"]
+
+kvk_validator = RegexValidator(r"^\d{8}$", _("Een KvK-nummer heeft 8 cijfers, bijvoorbeeld 12345678."))
+postcode_validator = RegexValidator(
+    r"^\d{4} ?[A-Za-z]{2}$", _("Schrijf de postcode als 4 cijfers en 2 letters, bijvoorbeeld 1021 AA.")
+)
+
+
+class Bouwsteen(models.Model):
+    slug = models.SlugField(unique=True)
+    name = models.CharField(_("naam"), max_length=100)
+    tagline = models.CharField(_("in één zin"), max_length=200)
+    description = models.TextField(_("uitleg"), blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+        verbose_name = _("bouwsteen")
+        verbose_name_plural = _("bouwstenen")
+
+    def __str__(self):
+        return self.name
+
+
+class Theme(models.Model):
+    slug = models.SlugField(unique=True)
+    name = models.CharField(_("naam"), max_length=100)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("thema")
+        verbose_name_plural = _("thema's")
+
+    def __str__(self):
+        return self.name
+
+
+class Doelgroep(models.Model):
+    slug = models.SlugField(unique=True)
+    name = models.CharField(_("naam"), max_length=100)
+    description = models.CharField(_("toelichting"), max_length=200, blank=True)
+    # Staff-only target groups (for subsidy lines) are never public filters.
+    is_public = models.BooleanField(_("zichtbaar voor bewoners"), default=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("doelgroep")
+        verbose_name_plural = _("doelgroepen")
+
+    def __str__(self):
+        return self.name
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        WELFARE = "welfare", _("Welzijnsorganisatie")
+        BUURTTEAM = "buurtteam", _("Buurtteam")
+        SPORT_CULTURE = "sport_culture", _("Sport- of cultuurinstelling")
+        STADSDORP = "stadsdorp", _("Stadsdorp")
+        RESIDENTS = "residents_initiative", _("Bewonersinitiatief")
+        VOLUNTEERS = "volunteer_org", _("Vrijwilligersorganisatie")
+        MIGRANTS = "migrant_org", _("Migrantenzelforganisatie")
+
+    INFORMAL_KINDS = {Kind.STADSDORP, Kind.RESIDENTS, Kind.VOLUNTEERS, Kind.MIGRANTS}
+
+    name = models.CharField(_("naam"), max_length=200)
+    kvk = models.CharField(_("KvK-nummer"), max_length=8, blank=True, validators=[kvk_validator])
+    kind = models.CharField(_("soort organisatie"), max_length=32, choices=Kind.choices)
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    phone = models.CharField(_("telefoon"), max_length=32, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
+        constraints = [
+            models.UniqueConstraint(fields=["kvk"], condition=~models.Q(kvk=""), name="organisation_unique_kvk"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_informal(self):
+        return self.kind in self.INFORMAL_KINDS
+
+
+class Location(models.Model):
+    name = models.CharField(_("naam van de plek"), max_length=200)
+    street = models.CharField(_("straat en huisnummer"), max_length=200)
+    postcode = models.CharField(_("postcode"), max_length=7, validators=[postcode_validator])
+    city = models.CharField(_("plaats"), max_length=100, default="Amsterdam")
+    gebied = models.ForeignKey(Gebied, on_delete=models.PROTECT, related_name="locations", verbose_name=_("gebied"))
+    lat = models.DecimalField(_("breedtegraad"), max_digits=8, decimal_places=6, null=True, blank=True)
+    lon = models.DecimalField(_("lengtegraad"), max_digits=8, decimal_places=6, null=True, blank=True)
+    wheelchair_accessible = models.BooleanField(_("toegankelijk met rolstoel"), default=False)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("locatie")
+        verbose_name_plural = _("locaties")
+
+    def __str__(self):
+        return f"{self.name}, {self.street}"
+
+    def route_url(self):
+        """A route planner link that needs no API key and works on every phone."""
+        from urllib.parse import urlencode
+
+        if self.lat is not None and self.lon is not None:
+            destination = f"{self.lat},{self.lon}"
+        else:
+            destination = f"{self.street}, {self.postcode} {self.city}"
+        return "https://www.openstreetmap.org/directions?" + urlencode({"route": f";{destination}"})
+
+
+class ActivityQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Activity.Status.PUBLISHED)
+
+    def for_listing(self):
+        return self.select_related(
+            "organisation", "bouwsteen", "location__gebied__stadsdeel"
+        ).prefetch_related("themes", "schedule")
+
+    def for_detail(self):
+        return self.for_listing().prefetch_related("doelgroepen")
+
+
+class Activity(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Concept")
+        PUBLISHED = "published", _("Gepubliceerd")
+        ARCHIVED = "archived", _("Gearchiveerd")
+
+    slug = models.SlugField(_("kenmerk"), max_length=100, unique=True)
+    title = models.CharField(_("titel"), max_length=120)
+    summary = models.CharField(_("korte samenvatting"), max_length=200)
+    description = models.TextField(_("beschrijving"), blank=True)
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="activities", verbose_name=_("organisatie")
+    )
+    bouwsteen = models.ForeignKey(
+        Bouwsteen, on_delete=models.PROTECT, related_name="activities", verbose_name=_("bouwsteen")
+    )
+    themes = models.ManyToManyField(Theme, related_name="activities", verbose_name=_("thema's"))
+    doelgroepen = models.ManyToManyField(Doelgroep, related_name="activities", verbose_name=_("doelgroepen"))
+    location = models.ForeignKey(
+        Location, on_delete=models.PROTECT, related_name="activities", verbose_name=_("locatie")
+    )
+    free = models.BooleanField(_("gratis"), default=True)
+    cost = models.CharField(_("kosten"), max_length=200, blank=True)
+    registration_required = models.BooleanField(_("aanmelden nodig"), default=False)
+    volunteers_wanted = models.TextField(
+        _("vrijwilligers gezocht"), blank=True, help_text=_("Leeg laten als je geen vrijwilligers zoekt.")
+    )
+    languages = models.JSONField(_("andere talen dan Nederlands"), default=list, blank=True)
+    contact_email = models.EmailField(_("e-mailadres"), blank=True)
+    contact_phone = models.CharField(_("telefoon"), max_length=32, blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.DRAFT)
+    last_verified = models.DateField(_("laatst gecontroleerd"), null=True, blank=True)
+    # Accent-free, lower-case copies for search that behaves the same on SQLite and PostgreSQL.
+    search_title = models.TextField(editable=False, default="")
+    search_text = models.TextField(editable=False, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ActivityQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("activiteit")
+        verbose_name_plural = _("activiteiten")
+        indexes = [models.Index(fields=["status", "title"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("activities:detail", args=[self.slug])
+
+    def refresh_search_text(self, save=True):
+        """Rebuild the search columns; call after the activity's themes or doelgroepen change."""
+        self.search_title = search.normalize(self.title)
+        self.search_text = search.normalize(
+            " ".join(
+                [
+                    self.title,
+                    self.summary,
+                    self.description,
+                    self.organisation.name,
+                    self.location.name,
+                    " ".join(theme.name for theme in self.themes.all()),
+                    " ".join(group.name for group in self.doelgroepen.all()),
+                ]
+            )
+        )
+        if save:
+            Activity.objects.filter(pk=self.pk).update(search_title=self.search_title, search_text=self.search_text)
+
+    @property
+    def by_appointment(self):
+        return not self.schedule.all()
+
+    def is_verified_recently(self, today=None):
+        today = today or timezone.localdate()
+        return self.last_verified is not None and self.last_verified >= today - datetime.timedelta(days=183)
+
+
+class ScheduleSlot(models.Model):
+    class Day(models.IntegerChoices):
+        MONDAY = 0, _("maandag")
+        TUESDAY = 1, _("dinsdag")
+        WEDNESDAY = 2, _("woensdag")
+        THURSDAY = 3, _("donderdag")
+        FRIDAY = 4, _("vrijdag")
+        SATURDAY = 5, _("zaterdag")
+        SUNDAY = 6, _("zondag")
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="schedule")
+    day = models.PositiveSmallIntegerField(_("dag"), choices=Day.choices)
+    start = models.TimeField(_("begintijd"))
+    end = models.TimeField(_("eindtijd"))
+
+    class Meta:
+        ordering = ["day", "start"]
+        verbose_name = _("tijdstip")
+        verbose_name_plural = _("tijdstippen")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="schedule_end_after_start"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_day_display()} {self.start:%H:%M}–{self.end:%H:%M}"
+
+    @property
+    def day_slug(self):
+        return DAY_SLUGS[self.day]
+
+
+class SearchFeedback(models.Model):
+    """An anonymous answer to "Heb je gevonden wat je zocht?": no user, no IP address."""
+
+    found = models.BooleanField(_("gevonden"))
+    comment = models.TextField(_("opmerking"), blank=True, max_length=1000)
+    query_string = models.CharField(_("zoekopdracht"), max_length=1000, blank=True)
+    activity = models.ForeignKey(
+        Activity, on_delete=models.SET_NULL, null=True, blank=True, related_name="feedback"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("reactie op zoeken")
+        verbose_name_plural = _("reacties op zoeken")
+
+    def __str__(self):
+        return f"{'ja' if self.found else 'nee'}: {self.query_string}"

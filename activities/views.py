@@ -1,0 +1,91 @@
+from django.contrib import messages
+from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from activities import calendar, exchange, structured_data
+from activities.filters import ActivityFilter, valid_data
+from activities.forms import FeedbackForm
+from activities.selectors import catalogue_search, facets, published_activities
+from activities.services import feedback_create
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def activity_list(request):
+    result = catalogue_search(request.GET, page_number=request.GET.get("page"))
+    groups, flags = facets(result["filterset"], result["counts"])
+    context = {
+        **result,
+        "facet_groups": groups,
+        "flags": flags,
+        "feedback_form": FeedbackForm(initial={"query_string": request.GET.urlencode()}),
+    }
+    template = "activities/activity_list.html"
+    if request.htmx and not request.htmx.history_restore_request:
+        template += "#htmx-update"
+    return render(request, template, context)
+
+
+@require_GET
+def activity_print(request):
+    result = catalogue_search(request.GET, per_page=100)
+    return render(request, "activities/activity_print.html", result)
+
+
+@require_GET
+def activity_detail(request, slug):
+    activity = get_object_or_404(published_activities().for_detail(), slug=slug)
+    context = {
+        "activity": activity,
+        "json_ld": structured_data.as_json_ld(activity, request),
+        "feedback_form": FeedbackForm(initial={"query_string": request.GET.urlencode(), "activity": activity.pk}),
+        "back_query": request.GET.urlencode(),
+    }
+    return render(request, "activities/activity_detail.html", context)
+
+
+@require_GET
+def activity_ics(request, slug):
+    activity = get_object_or_404(published_activities().for_detail(), slug=slug)
+    if activity.by_appointment:
+        raise Http404(_("Deze activiteit is op afspraak en heeft geen vaste tijden."))
+    ics = calendar.as_ics(activity, base_url=request.build_absolute_uri("/").rstrip("/"))
+    response = HttpResponse(ics, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{activity.slug}.ics"'
+    return response
+
+
+@require_GET
+def activity_export(request):
+    """The published catalogue as open data, in the exchange format; same filters as the catalogue."""
+    data, errors = valid_data(request.GET)
+    if errors:
+        return HttpResponse(
+            exchange.dumps_errors(errors), status=400, content_type="application/json; charset=utf-8"
+        )
+    queryset = ActivityFilter(data, queryset=published_activities()).qs.order_by("slug")
+    response = StreamingHttpResponse(exchange.stream_export(queryset), content_type="application/json; charset=utf-8")
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_POST
+def feedback(request):
+    form = FeedbackForm(request.POST)
+    if form.is_valid():
+        feedback_create(**form.cleaned_data)
+        if request.htmx:
+            return render(request, "activities/_feedback.html#thanks")
+        messages.success(request, _("Dank je wel. Je antwoord helpt ons de website beter te maken."))
+    elif request.htmx:
+        return render(request, "activities/_feedback.html#form", {"feedback_form": form})
+    else:
+        messages.error(request, _("Kies ja of nee en probeer het nog eens."))
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = "/activiteiten/"
+    return redirect(next_url)

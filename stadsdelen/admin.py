@@ -1,0 +1,21 @@
+from django.contrib import admin
+
+from stadsdelen.models import Gebied, Stadsdeel, Wijk
+
+
+@admin.register(Stadsdeel)
+class StadsdeelAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "slug", "valid_from", "valid_until"]
+
+
+@admin.register(Gebied)
+class GebiedAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "stadsdeel", "valid_until"]
+    list_filter = ["stadsdeel"]
+
+
+@admin.register(Wijk)
+class WijkAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "gebied", "has_ontwikkelbuurt"]
+    list_filter = ["gebied__stadsdeel", "has_ontwikkelbuurt"]
+    search_fields = ["name", "code"]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class StadsdelenConfig(AppConfig):
+    name = "stadsdelen"
+    verbose_name = "Stadsdelen en gebieden"

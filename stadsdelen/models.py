@@ -1,0 +1,67 @@
+"""The city's geography as data: stadsdelen, their gebieden and wijken.
+
+Boundaries change (Weesp joined in 2022), so nothing here is a hard-coded choice:
+a row carries the city's code and the period it is valid.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class StadsdeelQuerySet(models.QuerySet):
+    def current(self):
+        return self.filter(valid_until__isnull=True)
+
+
+class Stadsdeel(models.Model):
+    code = models.CharField(_("code"), max_length=8, unique=True)
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("naam"), max_length=100)
+    valid_from = models.DateField(_("geldig vanaf"), null=True, blank=True)
+    valid_until = models.DateField(_("geldig tot"), null=True, blank=True)
+
+    objects = StadsdeelQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("stadsdeel")
+        verbose_name_plural = _("stadsdelen")
+
+    def __str__(self):
+        return self.name
+
+
+class Gebied(models.Model):
+    stadsdeel = models.ForeignKey(Stadsdeel, on_delete=models.PROTECT, related_name="gebieden")
+    code = models.CharField(_("code"), max_length=8, unique=True)
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("naam"), max_length=100)
+    valid_from = models.DateField(_("geldig vanaf"), null=True, blank=True)
+    valid_until = models.DateField(_("geldig tot"), null=True, blank=True)
+
+    objects = StadsdeelQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("gebied")
+        verbose_name_plural = _("gebieden")
+
+    def __str__(self):
+        return self.name
+
+
+class Wijk(models.Model):
+    gebied = models.ForeignKey(Gebied, on_delete=models.PROTECT, related_name="wijken")
+    code = models.CharField(_("code"), max_length=8, unique=True)
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("naam"), max_length=100)
+    # The kader intensifies its effort in 32 ontwikkelbuurten (Noord, Nieuw-West, Zuidoost).
+    has_ontwikkelbuurt = models.BooleanField(_("heeft ontwikkelbuurt"), default=False)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("wijk")
+        verbose_name_plural = _("wijken")
+
+    def __str__(self):
+        return self.name
