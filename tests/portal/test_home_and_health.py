@@ -1,0 +1,25 @@
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_shows_search_bouwstenen_and_stadsdelen(client):
+    html = client.get(reverse("home")).content.decode()
+    assert 'name="q"' in html
+    for name in ["Verbondenheid en betrokkenheid", "Samenredzaamheid", "Zelfredzaamheid en ontplooiing"]:
+        assert name in html
+    assert "?stadsdeel=weesp" in html and "?stadsdeel=noord" in html
+
+
+def test_healthz_checks_the_database(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+
+
+def test_pages_send_a_strict_content_security_policy(client):
+    response = client.get(reverse("home"))
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy
+    assert "unsafe-inline" not in policy
