@@ -116,7 +116,7 @@ FORMAL_KINDS = [Organisation.Kind.WELFARE, Organisation.Kind.BUURTTEAM, Organisa
 INFORMAL_KINDS = [
     Organisation.Kind.STADSDORP, Organisation.Kind.RESIDENTS, Organisation.Kind.VOLUNTEERS, Organisation.Kind.MIGRANTS
 ]
-LANGUAGES = [[], [], [], ["en"], ["ar", "en"], ["tr"], ["es", "en"], ["pap"], ["uk", "ru"]]
+LANGUAGES = [[], [], [], ["en"], ["ar", "en"], ["tr"], ["es", "en"], ["pt"], ["uk", "ru"]]
 BATCH = 2000
 
 

@@ -152,6 +152,8 @@ class _Checker:
             number = Decimal(str(value)).quantize(Decimal("0.000001"))
         except InvalidOperation:
             self.fail(field, "moet een getal zijn.")
+        if not number.is_finite():  # JSON as Python reads it allows NaN, which cannot be compared
+            self.fail(field, "moet een getal zijn.")
         if not low <= number <= high:
             self.fail(field, f"ligt niet in Amsterdam (tussen {low} en {high}).")
         return number
@@ -162,7 +164,7 @@ class _Checker:
             raise ImportFailed(f"{self.where}: moet een object zijn.")
         lookups = self.lookups
         ident = self.get(raw, "id", "id", str)
-        if not _SLUG.match(ident) or len(ident) > 100:
+        if not _SLUG.fullmatch(ident) or len(ident) > 100:
             self.fail("id", "gebruik alleen kleine letters, cijfers en streepjes (hoogstens 100 tekens).")
         if ident in RESERVED_SLUGS:
             self.fail("id", f'"{ident}" is een gereserveerd woord.')
@@ -175,7 +177,7 @@ class _Checker:
 
         location = self.get(raw, "location", "location", dict)
         postcode = self.text(location, "postcode", "location.postcode", 7)
-        match = _POSTCODE.match(postcode)
+        match = _POSTCODE.fullmatch(postcode)
         if not match:
             self.fail("location.postcode", "schrijf 4 cijfers en 2 letters, bijvoorbeeld 1021 AA.")
 
@@ -190,7 +192,7 @@ class _Checker:
             times = []
             for key in ("start", "end"):
                 value = self.get(row, key, f"{field}.{key}", str)
-                if not _TIME.match(value):
+                if not _TIME.fullmatch(value):
                     self.fail(f"{field}.{key}", "schrijf de tijd als uu:mm, bijvoorbeeld 09:30.")
                 times.append(datetime.time.fromisoformat(value))
             if times[1] <= times[0]:
@@ -199,7 +201,7 @@ class _Checker:
 
         languages = self.get(raw, "languages", "languages", list, required=False, default=[])
         for language in languages:
-            if not isinstance(language, str) or not _LANGUAGE.match(language):
+            if not isinstance(language, str) or not _LANGUAGE.fullmatch(language):
                 self.fail("languages", f'"{language}" is geen taalcode van 2 letters (ISO 639-1), zoals "en".')
 
         contact = self.get(raw, "contact", "contact", dict, required=False, default={})
@@ -342,9 +344,10 @@ def _location(data, cache):
     if key in cache:
         location = cache[key]
     else:
-        location, _created = Location.objects.get_or_create(
-            name=data["name"], street=data["street"], postcode=data["postcode"], gebied=data["gebied"]
-        )
+        # Locations have no unique key (the same place may have been entered twice), so take the
+        # oldest match rather than get_or_create, which fails on a duplicate.
+        address = {"name": data["name"], "street": data["street"], "postcode": data["postcode"], "gebied": data["gebied"]}
+        location = Location.objects.filter(**address).order_by("pk").first() or Location.objects.create(**address)
         cache[key] = location
     changed = [f for f in ("lat", "lon", "wheelchair_accessible") if getattr(location, f) != data[f]]
     if changed:

@@ -64,6 +64,25 @@ class Doelgroep(models.Model):
         return self.name
 
 
+class OrganisationQuerySet(models.QuerySet):
+    """The one place that says which organisations a user may see or edit."""
+
+    def visible_to(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        in_stadsdelen = Activity.objects.filter(location__gebied__stadsdeel_id__in=user.staff_stadsdeel_ids)
+        return self.filter(
+            models.Q(pk__in=user.organisation_ids) | models.Q(pk__in=in_stadsdelen.values("organisation_id"))
+        )
+
+    def editable_by(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(pk__in=user.organisation_ids)
+
+
 class Organisation(models.Model):
     class Kind(models.TextChoices):
         WELFARE = "welfare", _("Welzijnsorganisatie")
@@ -82,6 +101,8 @@ class Organisation(models.Model):
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("e-mailadres"), blank=True)
     phone = models.CharField(_("telefoon"), max_length=32, blank=True)
+
+    objects = OrganisationQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -132,10 +153,31 @@ class ActivityQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Activity.Status.PUBLISHED)
 
+    def visible_to(self, user):
+        """Organisation members see their organisations' activities, staff those in their stadsdelen."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        return self.filter(
+            models.Q(organisation_id__in=user.organisation_ids)
+            | models.Q(location__gebied__stadsdeel_id__in=user.staff_stadsdeel_ids)
+        )
+
+    def editable_by(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(organisation_id__in=user.organisation_ids)
+
+    def not_verified_since(self, date):
+        return self.exclude(status=Activity.Status.ARCHIVED).filter(
+            models.Q(last_verified__isnull=True) | models.Q(last_verified__lt=date)
+        )
+
     def for_listing(self):
-        return self.select_related(
-            "organisation", "bouwsteen", "location__gebied__stadsdeel"
-        ).prefetch_related("themes", "schedule")
+        return self.select_related("organisation", "bouwsteen", "location__gebied__stadsdeel").prefetch_related(
+            "themes", "schedule"
+        )
 
     def for_detail(self):
         return self.for_listing().prefetch_related("doelgroepen")
@@ -146,6 +188,13 @@ class Activity(models.Model):
         DRAFT = "draft", _("Concept")
         PUBLISHED = "published", _("Gepubliceerd")
         ARCHIVED = "archived", _("Gearchiveerd")
+
+    # Allowed status changes, as data: from -> {to}.
+    TRANSITIONS = {
+        Status.DRAFT: {Status.PUBLISHED, Status.ARCHIVED},
+        Status.PUBLISHED: {Status.DRAFT, Status.ARCHIVED},
+        Status.ARCHIVED: {Status.DRAFT},
+    }
 
     slug = models.SlugField(_("kenmerk"), max_length=100, unique=True)
     title = models.CharField(_("titel"), max_length=120)
@@ -173,6 +222,17 @@ class Activity(models.Model):
     contact_phone = models.CharField(_("telefoon"), max_length=32, blank=True)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.DRAFT)
     last_verified = models.DateField(_("laatst gecontroleerd"), null=True, blank=True)
+    photo = models.ImageField(_("foto"), upload_to="activiteiten/%Y/", blank=True)
+    photo_alt = models.CharField(
+        _("beschrijving van de foto"),
+        max_length=200,
+        blank=True,
+        help_text=_("Voor mensen die de foto niet kunnen zien. Bijvoorbeeld: Vier buren wandelen in het park."),
+    )
+    # Bumped on every change, so two people editing at once do not silently overwrite each other.
+    version = models.PositiveIntegerField(default=1, editable=False)
+    # Set from the create form, so a double submit makes one activity.
+    creation_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     # Accent-free, lower-case copies for search that behaves the same on SQLite and PostgreSQL.
     search_title = models.TextField(editable=False, default="")
     search_text = models.TextField(editable=False, default="")
@@ -211,6 +271,9 @@ class Activity(models.Model):
         )
         if save:
             Activity.objects.filter(pk=self.pk).update(search_title=self.search_title, search_text=self.search_text)
+
+    def can_become(self, status):
+        return status in self.TRANSITIONS[self.status]
 
     @property
     def by_appointment(self):
@@ -258,9 +321,7 @@ class SearchFeedback(models.Model):
     found = models.BooleanField(_("gevonden"))
     comment = models.TextField(_("opmerking"), blank=True, max_length=1000)
     query_string = models.CharField(_("zoekopdracht"), max_length=1000, blank=True)
-    activity = models.ForeignKey(
-        Activity, on_delete=models.SET_NULL, null=True, blank=True, related_name="feedback"
-    )
+    activity = models.ForeignKey(Activity, on_delete=models.SET_NULL, null=True, blank=True, related_name="feedback")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

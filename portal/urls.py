@@ -1,11 +1,25 @@
+from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from organisations import views as organisation_views
 from portal import views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("", include("activities.urls")),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("start/", views.after_login, name="after-login"),
+    path("uitnodiging/<str:token>/", organisation_views.accept_invitation, name="invitation-accept"),
+    path("organisatie/", include("organisations.urls")),
+    path("beoordeling/", include("staff.urls")),
     path("admin/", admin.site.urls),
 ]
+if settings.OIDC_RP_CLIENT_ID:
+    urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler403 = "portal.views.permission_denied"

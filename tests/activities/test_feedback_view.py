@@ -12,8 +12,13 @@ def test_answer_is_stored_anonymously_with_the_search(client):
     activity = ActivityFactory()
     response = client.post(
         URL,
-        {"found": "nee", "comment": "Ik zoek een zwemclub", "query_string": "q=zwemmen&stadsdeel=noord",
-         "activity": activity.pk, "next": "/activiteiten/?q=zwemmen"},
+        {
+            "found": "nee",
+            "comment": "Ik zoek een zwemclub",
+            "query_string": "q=zwemmen&stadsdeel=noord",
+            "activity": activity.pk,
+            "next": "/activiteiten/?q=zwemmen",
+        },
     )
     assert response.status_code == 302
     assert response["Location"] == "/activiteiten/?q=zwemmen"

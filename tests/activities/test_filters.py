@@ -63,7 +63,10 @@ def catalogue():
         ("", ["Buurtkoor Zuid", "Schuldhulp op afspraak", "Taalcafé Noord", "Wandelclub Noord-Oost"]),
         ("stadsdeel=noord", ["Schuldhulp op afspraak", "Taalcafé Noord", "Wandelclub Noord-Oost"]),
         ("stadsdeel=zuid", ["Buurtkoor Zuid"]),
-        ("stadsdeel=zuid&stadsdeel=noord", ["Buurtkoor Zuid", "Schuldhulp op afspraak", "Taalcafé Noord", "Wandelclub Noord-Oost"]),
+        (
+            "stadsdeel=zuid&stadsdeel=noord",
+            ["Buurtkoor Zuid", "Schuldhulp op afspraak", "Taalcafé Noord", "Wandelclub Noord-Oost"],
+        ),
         ("gebied=oud-noord", ["Schuldhulp op afspraak", "Taalcafé Noord"]),
         ("bouwsteen=verbondenheid", ["Buurtkoor Zuid", "Wandelclub Noord-Oost"]),
         ("thema=ontmoeting", ["Buurtkoor Zuid", "Taalcafé Noord"]),

@@ -13,7 +13,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, file, **options):
         try:
-            text = file.read_text(encoding="utf-8")
+            text = file.read_text(encoding="utf-8-sig")  # also reads UTF-8 with a byte order mark
         except (OSError, UnicodeDecodeError) as error:
             raise CommandError(f"Kan {file} niet lezen: {error}") from error
         try:

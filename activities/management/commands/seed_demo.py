@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from accounts.demo import create_demo_accounts
 from activities.demo import create_catalogue
 from activities.models import Activity
 
@@ -17,7 +18,10 @@ class Command(BaseCommand):
         if activities < 1:
             raise CommandError("--activities moet 1 of meer zijn.")
         if Activity.objects.exists():
-            self.stdout.write("De database heeft al activiteiten; seed_demo doet niets.")
-            return
-        made = create_catalogue(activities=activities)
-        self.stdout.write(self.style.SUCCESS(f"{made} demo-activiteiten gemaakt."))
+            self.stdout.write("De database heeft al activiteiten; de catalogus blijft zoals hij is.")
+        else:
+            made = create_catalogue(activities=activities)
+            self.stdout.write(self.style.SUCCESS(f"{made} demo-activiteiten gemaakt."))
+        create_demo_accounts()
+        self.stdout.write("Demo-accounts: org.noord@demo.nl, org.zuid@demo.nl, beoordelaar.noord@demo.nl, "
+                          "beslisser.noord@demo.nl, beoordelaar.zuid@demo.nl, admin@demo.nl.")

@@ -1,0 +1,134 @@
+"""Who someone is and what they may see: organisation members and stadsdeel staff."""
+
+import datetime
+import secrets
+
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from activities.models import Organisation
+from stadsdelen.models import Stadsdeel
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def create_user(self, email, password=None, **extra):
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email, password=None, **extra):
+        extra.update(is_staff=True, is_superuser=True)
+        return self.create_user(email, password, **extra)
+
+
+class User(AbstractUser):
+    """Logs in with an e-mail address. `is_staff` is Django admin access (functional administrators)."""
+
+    username = None
+    first_name = None
+    last_name = None
+    email = models.EmailField(_("e-mailadres"), unique=True)
+    name = models.CharField(_("naam"), max_length=150, blank=True)
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = []
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("gebruiker")
+        verbose_name_plural = _("gebruikers")
+
+    def __str__(self):
+        return self.name or self.email
+
+    def get_full_name(self):
+        return self.name or self.email
+
+    def get_short_name(self):
+        return self.name or self.email
+
+    @cached_property
+    def organisation_ids(self):
+        return set(self.memberships.values_list("organisation_id", flat=True))
+
+    @cached_property
+    def admin_organisation_ids(self):
+        return set(self.memberships.filter(is_admin=True).values_list("organisation_id", flat=True))
+
+    @cached_property
+    def staff_stadsdeel_ids(self):
+        return set(self.staff_roles.values_list("stadsdeel_id", flat=True))
+
+    def has_staff_role(self, role=None):
+        roles = self.staff_roles.all()
+        return roles.filter(role=role).exists() if role else roles.exists()
+
+
+class Membership(models.Model):
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="memberships")
+    is_admin = models.BooleanField(_("beheerder van de organisatie"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("lidmaatschap")
+        verbose_name_plural = _("lidmaatschappen")
+        constraints = [models.UniqueConstraint(fields=["user", "organisation"], name="membership_unique")]
+
+    def __str__(self):
+        return f"{self.user} – {self.organisation}"
+
+
+class StaffRole(models.Model):
+    class Role(models.TextChoices):
+        REVIEWER = "reviewer", _("Beoordelaar")
+        DECIDER = "decider", _("Beslisser (mandaat)")
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="staff_roles")
+    role = models.CharField(_("rol"), max_length=16, choices=Role.choices)
+    stadsdeel = models.ForeignKey(Stadsdeel, on_delete=models.PROTECT, related_name="staff_roles")
+
+    class Meta:
+        verbose_name = _("rol van medewerker")
+        verbose_name_plural = _("rollen van medewerkers")
+        constraints = [models.UniqueConstraint(fields=["user", "role", "stadsdeel"], name="staffrole_unique")]
+
+    def __str__(self):
+        return f"{self.user}: {self.get_role_display()} {self.stadsdeel}"
+
+
+def _token():
+    return secrets.token_urlsafe(32)
+
+
+def _in_two_weeks():
+    return timezone.now() + datetime.timedelta(days=14)
+
+
+class Invitation(models.Model):
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("e-mailadres"))
+    is_admin = models.BooleanField(_("wordt beheerder"), default=False)
+    token = models.CharField(max_length=64, unique=True, default=_token, editable=False)
+    invited_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(default=_in_two_weeks)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("uitnodiging")
+        verbose_name_plural = _("uitnodigingen")
+
+    def __str__(self):
+        return f"{self.email} → {self.organisation}"
+
+    @property
+    def is_open(self):
+        return self.accepted_at is None and self.expires_at > timezone.now()

@@ -1,0 +1,72 @@
+"""Writes for accounts: invitations and memberships."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.models import Invitation, Membership, User
+from audit.models import AuditEvent, record
+
+
+class InvitationInvalid(Exception):
+    pass
+
+
+@transaction.atomic
+def invitation_create(*, organisation, email, is_admin, invited_by, base_url):
+    email = email.strip().lower()
+    invitation = Invitation.objects.create(
+        organisation=organisation, email=email, is_admin=is_admin, invited_by=invited_by
+    )
+    record(
+        action=AuditEvent.Action.INVITE,
+        actor=invited_by,
+        obj=invitation,
+        organisation=organisation,
+        changes={"email": email, "is_admin": is_admin},
+    )
+    link = base_url + reverse("invitation-accept", args=[invitation.token])
+    body = render_to_string(
+        "registration/invitation_email.txt",
+        {"organisation": organisation, "invited_by": invited_by, "link": link, "invitation": invitation},
+    )
+    transaction.on_commit(
+        lambda: send_mail(
+            f"Uitnodiging voor {organisation.name} op Sociale Basis Amsterdam",
+            body,
+            settings.DEFAULT_FROM_EMAIL,
+            [email],
+        )
+    )
+    return invitation
+
+
+def open_invitation(token):
+    invitation = Invitation.objects.select_related("organisation").filter(token=token).first()
+    if invitation is None or not invitation.is_open:
+        raise InvitationInvalid
+    return invitation
+
+
+@transaction.atomic
+def invitation_accept(*, invitation, password=None, name=""):
+    """Join the organisation; a new user gets an account with the chosen password."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if not invitation.is_open:
+        raise InvitationInvalid
+    user = User.objects.filter(email=invitation.email).first()
+    if user is None:
+        user = User.objects.create_user(invitation.email, password, name=name)
+    membership, created = Membership.objects.get_or_create(
+        user=user, organisation=invitation.organisation, defaults={"is_admin": invitation.is_admin}
+    )
+    if not created and invitation.is_admin and not membership.is_admin:
+        membership.is_admin = True
+        membership.save(update_fields=["is_admin"])
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_at"])
+    record(action=AuditEvent.Action.JOIN, actor=user, obj=membership, organisation=invitation.organisation)
+    return user

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from staff import views
+
+app_name = "staff"
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+]

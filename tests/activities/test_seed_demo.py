@@ -1,0 +1,128 @@
+"""`python manage.py seed_demo`: a believable demo catalogue, never on a production database."""
+
+import io
+import json
+import re
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from activities.exchange import import_catalogue, parse
+from activities.models import Activity, Bouwsteen, Location, Organisation, ScheduleSlot
+from stadsdelen.models import Gebied
+from tests.factories import ActivityFactory
+
+pytestmark = pytest.mark.django_db
+
+N = 60
+
+
+def seed(n=N):
+    out = io.StringIO()
+    call_command("seed_demo", "--activities", str(n), stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def demo(settings):
+    settings.DEBUG = True
+    seed()
+
+
+def test_refuses_when_debug_is_off(settings):
+    settings.DEBUG = False
+
+    with pytest.raises(CommandError, match="DEBUG"):
+        seed()
+
+    assert Activity.objects.count() == 0
+    assert Organisation.objects.count() == 0
+
+
+def test_rejects_a_count_below_one(settings):
+    settings.DEBUG = True
+
+    with pytest.raises(CommandError, match="--activities"):
+        seed(0)
+
+
+def test_creates_the_requested_number_of_activities(settings):
+    settings.DEBUG = True
+
+    output = seed()
+
+    assert Activity.objects.count() == N
+    assert f"{N} demo-activiteiten" in output
+
+
+def test_covers_every_current_gebied(demo):
+    current = set(Gebied.objects.current().values_list("slug", flat=True))
+    published = Activity.objects.published()
+
+    assert set(published.values_list("location__gebied__slug", flat=True)) == current
+
+
+def test_mix_of_bouwstenen_free_and_paid_and_schedules(demo):
+    published = Activity.objects.published()
+
+    assert set(published.values_list("bouwsteen__slug", flat=True)) == set(
+        Bouwsteen.objects.values_list("slug", flat=True)
+    )
+    assert published.filter(free=True).exists()
+    assert published.filter(free=False).exclude(cost="").exists()
+    assert published.filter(schedule__isnull=True).exists() or N < 100  # by appointment appears at larger N
+    assert ScheduleSlot.objects.exists()
+    assert published.exclude(volunteers_wanted="").exists()
+    assert Organisation.objects.filter(kvk="").exists()  # informal initiatives have no KvK number
+    assert Organisation.objects.exclude(kvk="").exists()
+
+
+@pytest.mark.parametrize("title", ["Wandelclub", "Taalcafé", "Formulierencafé"])
+def test_core_offer_in_noord(demo, title):
+    """What a resident of Noord looks for first: walking, language and help with forms."""
+    in_noord = Activity.objects.published().filter(location__gebied__stadsdeel__slug="noord")
+
+    assert in_noord.filter(title__startswith=title).exists(), sorted(in_noord.values_list("title", flat=True))
+
+
+def test_every_activity_is_complete(demo):
+    for activity in Activity.objects.select_related("location__gebied", "organisation"):
+        assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", activity.slug), activity.slug
+        assert activity.title and activity.summary
+        assert activity.themes.exists(), activity.title
+        assert activity.doelgroepen.exists(), activity.title
+        assert activity.search_text
+        assert activity.location.gebied.valid_until is None
+    assert Activity.objects.values("slug").distinct().count() == N
+
+
+def test_demo_catalogue_is_valid_exchange_data(client, demo):
+    """The demo's open-data export imports again unchanged (DESIGN.md §6)."""
+    first = b"".join(client.get("/api/activiteiten.json").streaming_content)
+    before = (Activity.objects.count(), Organisation.objects.count(), Location.objects.count())
+
+    result = import_catalogue(payload=parse(first.decode()))
+
+    assert result.created == 0
+    assert result.updated == Activity.objects.published().count()
+    assert (Activity.objects.count(), Organisation.objects.count(), Location.objects.count()) == before
+    assert b"".join(client.get("/api/activiteiten.json").streaming_content) == first
+    assert len(json.loads(first)["activities"]) == result.updated
+
+
+def test_second_run_does_nothing(demo):
+    before = (Activity.objects.count(), Organisation.objects.count(), Location.objects.count())
+
+    output = seed()
+
+    assert (Activity.objects.count(), Organisation.objects.count(), Location.objects.count()) == before
+    assert "doet niets" in output
+
+
+def test_does_nothing_when_the_database_has_activities(settings):
+    settings.DEBUG = True
+    ActivityFactory()
+
+    seed()
+
+    assert Activity.objects.count() == 1

@@ -1,0 +1,111 @@
+"""Searching and filtering the catalogue in a real browser, with and without JavaScript."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+def result_titles(page):
+    return page.locator("#resultaten .result h3").all_inner_texts()
+
+
+def test_search_and_filter_update_in_place_and_back_restores(live_server, page, catalogue, console):
+    page.goto(f"{live_server.url}/activiteiten/")
+    count = page.locator("#result-count")
+    expect(count).to_have_text("4 activiteiten gevonden")
+    # htmx is ready once it has processed the form; a full page load would drop this marker.
+    page.wait_for_function("window.htmx !== undefined")
+    page.evaluate("window.__zelfdePagina = true")
+
+    page.locator("#id_q").press_sequentially("taal", delay=30)
+    expect(count).to_have_text("2 activiteiten gevonden")
+    assert sorted(result_titles(page)) == ["Taalcafé De Meeuw", "Taalles voor beginners"]
+    expect(page).to_have_url(re.compile(r"/activiteiten/\?q=taal$"))
+    assert page.evaluate("window.__zelfdePagina") is True, "the search reloaded the whole page"
+    # The facet counts follow the search (out-of-band swap): one of the two is free.
+    expect(page.locator("#n-f-gratis-1")).to_have_text("(1)")
+
+    page.get_by_label(re.compile(r"^Gratis")).check()
+    expect(count).to_have_text("1 activiteit gevonden")
+    assert result_titles(page) == ["Taalcafé De Meeuw"]
+    expect(page).to_have_url(re.compile(r"[?&]gratis=1"))
+    expect(page).to_have_url(re.compile(r"[?&]q=taal"))
+    assert page.evaluate("window.__zelfdePagina") is True, "the filter reloaded the whole page"
+
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"/activiteiten/\?q=taal$"))
+    expect(count).to_have_text("2 activiteiten gevonden")
+    assert sorted(result_titles(page)) == ["Taalcafé De Meeuw", "Taalles voor beginners"]
+    expect(page.locator("#id_q")).to_have_value("taal")
+    expect(page.get_by_label(re.compile(r"^Gratis"))).not_to_be_checked()
+
+    page.get_by_role("link", name="Taalles voor beginners").click()
+    expect(page).to_have_url(re.compile(r"/activiteiten/taalles-voor-beginners/"))
+    expect(page.locator("h1")).to_have_text("Taalles voor beginners")
+    # The way back keeps the search.
+    expect(page.get_by_role("link", name="Terug naar de lijst")).to_have_attribute("href", "/activiteiten/?q=taal")
+    assert console.csp_violations == []
+
+
+def test_pagination_and_back_keep_the_url_shareable(live_server, page, settings, catalogue):
+    settings.CATALOGUE_PAGE_SIZE = 2
+    page.goto(f"{live_server.url}/activiteiten/")
+    page.wait_for_function("window.htmx !== undefined")
+    page.evaluate("window.__zelfdePagina = true")
+    first_page = result_titles(page)
+    page.get_by_role("link", name="Volgende").click()
+    expect(page).to_have_url(re.compile(r"[?&]page=2"))
+    expect(page.locator("#resultaten")).to_contain_text("Pagina 2 van 2")
+    assert page.evaluate("window.__zelfdePagina") is True
+    assert set(result_titles(page)).isdisjoint(first_page)
+
+    # A new search starts again at page 1.
+    page.locator("#id_q").press_sequentially("taal", delay=30)
+    expect(page.locator("#result-count")).to_have_text("2 activiteiten gevonden")
+    assert "page=" not in page.url
+
+
+def test_search_and_filter_work_without_javascript(live_server, no_js_page, catalogue):
+    page = no_js_page
+    page.goto(f"{live_server.url}/")
+    page.get_by_label("Waar zoek je naar?").fill("taal")
+    page.get_by_role("button", name="Zoeken").click()
+    expect(page).to_have_url(re.compile(r"/activiteiten/\?q=taal$"))
+    expect(page.locator("#result-count")).to_have_text("2 activiteiten gevonden")
+
+    page.locator("#id_q").fill("wandelen")
+    page.locator("#filters").get_by_role("button", name="Zoeken").click()
+    expect(page).to_have_url(re.compile(r"/activiteiten/\?q=wandelen"))
+    expect(page.locator("#result-count")).to_have_text("1 activiteit gevonden")
+    assert result_titles(page) == ["Wandelclub Noord"]
+
+    page.locator("#id_q").fill("taal")
+    page.get_by_label(re.compile(r"^Gratis")).check()
+    page.get_by_role("button", name="Toon resultaten").click()
+    expect(page).to_have_url(re.compile(r"[?&]gratis=1"))
+    expect(page.locator("#result-count")).to_have_text("1 activiteit gevonden")
+    assert result_titles(page) == ["Taalcafé De Meeuw"]
+    expect(page.get_by_label(re.compile(r"^Gratis"))).to_be_checked()
+
+    page.get_by_role("link", name="Taalcafé De Meeuw").click()
+    expect(page.locator("h1")).to_have_text("Taalcafé De Meeuw")
+
+
+def test_catalogue_page_stays_small(live_server, page, catalogue):
+    from tests.factories import ActivityFactory
+
+    for number in range(25):
+        ActivityFactory(
+            title=f"Buurtactiviteit {number}",
+            summary="Een middag samen iets doen in de buurt, met koffie en thee erbij. Iedereen is welkom.",
+            themes=["ontmoeting", "kunst-en-cultuur", "eenzaamheid"],
+            schedule=[("ma", "10:00", "12:00"), ("do", "14:00", "16:00")],
+            volunteers_wanted="Ja",
+        )
+    response = page.goto(f"{live_server.url}/activiteiten/?q=&stadsdeel=noord&gratis=1")
+    assert response.ok
+    size = len(response.body())
+    assert size < 60_000, f"catalogue page is {size} bytes"
