@@ -11,3 +11,45 @@ def _require_postgres(request):
         or "live_server" in request.fixturenames
     ):
         assert connection.vendor == "postgresql", "Run the tests with scripts/test (PostgreSQL)."
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+@pytest.fixture
+def people(db):
+    """The named people of the permission matrix, with an organisation in Noord (A) and one in Zuid (B)."""
+    from types import SimpleNamespace
+
+    from accounts.models import Membership, StaffRole, User
+    from stadsdelen.models import Stadsdeel
+    from tests.factories import ActivityFactory, OrganisationFactory
+
+    org_a = OrganisationFactory(name="Buurthuis Noord")
+    org_b = OrganisationFactory(name="Buurtcentrum Zuid")
+    activity_a = ActivityFactory(organisation=org_a, title="Taalcafé Noord", location__gebied_slug="oud-noord")
+    activity_b = ActivityFactory(
+        organisation=org_b, title="Buurtkoor Zuid", location__gebied_slug="de-pijp-rivierenbuurt"
+    )
+    noord, zuid = Stadsdeel.objects.get(slug="noord"), Stadsdeel.objects.get(slug="zuid")
+
+    def user(email, **extra):
+        return User.objects.create_user(email, "een-lang-wachtwoord-2026", **extra)
+
+    member_a = user("admin@noord.example")
+    Membership.objects.create(user=member_a, organisation=org_a, is_admin=True)
+    colleague_a = user("collega@noord.example")
+    Membership.objects.create(user=colleague_a, organisation=org_a)
+    member_b = user("admin@zuid.example")
+    Membership.objects.create(user=member_b, organisation=org_b, is_admin=True)
+    reviewer_noord = user("beoordelaar.noord@example.org")
+    StaffRole.objects.create(user=reviewer_noord, role=StaffRole.Role.REVIEWER, stadsdeel=noord)
+    reviewer_zuid = user("beoordelaar.zuid@example.org")
+    StaffRole.objects.create(user=reviewer_zuid, role=StaffRole.Role.REVIEWER, stadsdeel=zuid)
+    decider_noord = user("beslisser.noord@example.org")
+    StaffRole.objects.create(user=decider_noord, role=StaffRole.Role.DECIDER, stadsdeel=noord)
+    admin = user("beheer@example.org", is_staff=True, is_superuser=True)
+    return SimpleNamespace(**locals())

@@ -116,7 +116,7 @@ def test_times_are_amsterdam_wall_clock_in_winter_and_summer(today, utc_hour):
 
 
 def test_title_with_special_characters_survives(client):
-    ActivityFactory(slug="koor", title="Koor; zingen, eten & \"meer\"", schedule=[("ma", "19:30", "21:30")])
+    ActivityFactory(slug="koor", title='Koor; zingen, eten & "meer"', schedule=[("ma", "19:30", "21:30")])
 
     _response, cal = fetch(client, "koor")
 

@@ -102,7 +102,7 @@ def test_malformed_json_names_line_and_column(tmp_path):
 
 
 def test_missing_file(tmp_path):
-    with pytest.raises(CommandError, match="Kan .*bestaat-niet.json niet lezen"):
+    with pytest.raises(CommandError, match=r"Kan .*bestaat-niet\.json niet lezen"):
         run(tmp_path / "bestaat-niet.json")
 
 

@@ -65,7 +65,8 @@ def test_event_with_place_and_organizer(client, taalcafe):
     assert data["inLanguage"] == ["nl", "ar", "en"]
     nieuwkomers = Doelgroep.objects.get(slug="nieuwkomers").name
     assert data["audience"] == [{"@type": "Audience", "audienceType": nieuwkomers}]
-    assert set(data["keywords"].split(", ")) == set(Theme.objects.filter(slug__in=["taal", "ontmoeting"]).values_list("name", flat=True))
+    themes = Theme.objects.filter(slug__in=["taal", "ontmoeting"]).values_list("name", flat=True)
+    assert set(data["keywords"].split(", ")) == set(themes)
 
 
 def test_weekly_schedule(client, taalcafe):
@@ -122,7 +123,7 @@ def test_activity_by_appointment_and_without_coordinates(client):
         "</script><script>alert(1)</script>",
         "</SCRIPT><script>alert(1)</script>",
         "<!-- <script>",
-        "Koffie & \"thee\" <b>gratis</b>",
+        'Koffie & "thee" <b>gratis</b>',
     ],
 )
 def test_title_cannot_break_out_of_the_script_block(client, title):
