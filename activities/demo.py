@@ -120,16 +120,37 @@ LANGUAGES = [[], [], [], ["en"], ["ar", "en"], ["tr"], ["es", "en"], ["pt"], ["u
 BATCH = 2000
 
 
+CORE = 3  # the first TEMPLATES: walking, language, forms
+
+
 def _time(value):
     return datetime.time.fromisoformat(value)
+
+
+def _template_orders(gebieden):
+    """Per gebied, the order in which it gets the TEMPLATES (indexes).
+
+    The core offer comes first and rotates over the gebieden of a stadsdeel, so even a small
+    catalogue has walking, language and forms in every stadsdeel; the second activity of each
+    gebied is one of the other templates, rotating over the city, so a small catalogue still has
+    every bouwsteen, free and paid, and activities by appointment; then the rest of the core offer.
+    """
+    others = list(range(CORE, len(TEMPLATES)))
+    position, orders = {}, []
+    for number, gebied in enumerate(gebieden):
+        p = position[gebied.stadsdeel_id] = position.get(gebied.stadsdeel_id, -1) + 1
+        core = [(p + k) % CORE for k in range(CORE)]
+        rest = others[number % len(others):] + others[: number % len(others)]
+        orders.append([core[0], rest[0], *core[1:], *rest[1:]])
+    return orders
 
 
 @transaction.atomic
 def create_catalogue(*, activities, seed=2026):
     """Create `activities` activities (plus organisations and locations); returns the number made.
 
-    The first activities of every gebied cover the core offer (walking, language, forms),
-    so every neighbourhood has what a resident like Hannah looks for.
+    The first activities of every gebied cover the core offer (walking, language, forms), always
+    published, so every neighbourhood has what a resident like Hannah looks for (see _template_orders).
     """
     rng = random.Random(seed)
     today = timezone.localdate()
@@ -137,6 +158,7 @@ def create_catalogue(*, activities, seed=2026):
     bouwstenen = {b.slug: b for b in Bouwsteen.objects.all()}
     themes = {t.slug: t for t in Theme.objects.all()}
     groups = {d.slug: d for d in Doelgroep.objects.all()}
+    orders = _template_orders(gebieden)
 
     n_orgs = max(len(gebieden) * 2, activities // 10)
     organisations = []
@@ -189,8 +211,14 @@ def create_catalogue(*, activities, seed=2026):
             index = made + k
             gebied = gebieden[index % len(gebieden)]
             round_in_gebied = index // len(gebieden)
-            template = TEMPLATES[round_in_gebied % len(TEMPLATES)] if round_in_gebied < len(TEMPLATES) else rng.choice(TEMPLATES)
-            title_t, summary, bouwsteen, theme_slugs, group_slugs, free, cost, registration, slots, volunteers = template
+            if round_in_gebied < len(TEMPLATES):
+                template_index = orders[index % len(gebieden)][round_in_gebied]
+            else:
+                template_index = rng.randrange(len(TEMPLATES))
+            template = TEMPLATES[template_index]
+            (title_t, summary, bouwsteen, theme_slugs, group_slugs, free, cost, registration, slots, volunteers) = (
+                template
+            )
             location = rng.choice(locations_by_gebied[gebied.pk])
             organisation = rng.choice(orgs_by_gebied[gebied.pk])
             title = title_t.format(place=" ".join(location.name.split()[-2:]))
@@ -199,15 +227,21 @@ def create_catalogue(*, activities, seed=2026):
             serial += 1
             roll = rng.random()
             status = (
-                Activity.Status.DRAFT if roll < 0.04 else Activity.Status.ARCHIVED if roll < 0.08 else Activity.Status.PUBLISHED
+                Activity.Status.DRAFT
+                if roll < 0.04
+                else Activity.Status.ARCHIVED
+                if roll < 0.08
+                else Activity.Status.PUBLISHED
             )
+            if template_index < CORE and round_in_gebied < len(TEMPLATES):
+                status = Activity.Status.PUBLISHED
             description = (
                 f"{summary} Je bent welkom bij {location.name} in {gebied.name}. "
                 f"{'Aanmelden is nodig: bel of mail ons.' if registration else 'Je kunt gewoon binnenlopen.'} "
                 f"Georganiseerd door {organisation.name}."
             )
             activity = Activity(
-                slug=f"{search.normalize(title).replace(' ', '-')[:80]}-{serial}",
+                slug=f"{search.normalize(title).replace(' ', '-')[:80].rstrip('-')}-{serial}",
                 title=title,
                 summary=summary,
                 description=description,
@@ -237,7 +271,9 @@ def create_catalogue(*, activities, seed=2026):
         batch = Activity.objects.bulk_create(batch, batch_size=BATCH)
         theme_links, group_links, schedule = [], [], []
         for activity, (theme_slugs, group_slugs, slots) in zip(batch, extras, strict=True):
-            theme_links += [Activity.themes.through(activity_id=activity.pk, theme_id=themes[s].pk) for s in theme_slugs]
+            theme_links += [
+                Activity.themes.through(activity_id=activity.pk, theme_id=themes[s].pk) for s in theme_slugs
+            ]
             group_links += [
                 Activity.doelgroepen.through(activity_id=activity.pk, doelgroep_id=groups[s].pk) for s in group_slugs
             ]

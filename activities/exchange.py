@@ -265,7 +265,9 @@ def parse(text):
     try:
         payload = json.loads(text)
     except json.JSONDecodeError as error:
-        raise ImportFailed(f"Het bestand is geen geldige JSON (regel {error.lineno}, kolom {error.colno}): {error.msg}.")
+        raise ImportFailed(
+            f"Het bestand is geen geldige JSON (regel {error.lineno}, kolom {error.colno}): {error.msg}."
+        ) from error
     if not isinstance(payload, dict) or not isinstance(payload.get("activities"), list):
         raise ImportFailed('Het bestand moet een object zijn met een lijst "activities".')
     return payload
@@ -346,7 +348,7 @@ def _location(data, cache):
     else:
         # Locations have no unique key (the same place may have been entered twice), so take the
         # oldest match rather than get_or_create, which fails on a duplicate.
-        address = {"name": data["name"], "street": data["street"], "postcode": data["postcode"], "gebied": data["gebied"]}
+        address = {key: data[key] for key in ("name", "street", "postcode", "gebied")}
         location = Location.objects.filter(**address).order_by("pk").first() or Location.objects.create(**address)
         cache[key] = location
     changed = [f for f in ("lat", "lon", "wheelchair_accessible") if getattr(location, f) != data[f]]

@@ -143,3 +143,17 @@ def test_draft_has_no_page(client):
     ActivityFactory(slug="concept", status="draft")
 
     assert client.get("/activiteiten/concept/").status_code == 404
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=KeyError,
+    reason="templates/activities/activity_detail.html: language_name_translated raises KeyError for ISO 639-1 codes "
+    "Django does not know (ti, so, am, zh), which the import accepts",
+)
+def test_detail_page_with_a_language_django_does_not_name(client):
+    ActivityFactory(slug="tigrinya", languages=["ti"], schedule=[("di", "10:00", "12:00")])
+
+    data, html = json_ld(client, "tigrinya")
+
+    assert data["inLanguage"] == ["nl", "ti"]
