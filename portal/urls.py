@@ -21,5 +21,9 @@ if settings.OIDC_RP_CLIENT_ID:
     urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+elif settings.MEDIA_URL.startswith("/"):
+    urlpatterns.append(path(settings.MEDIA_URL.lstrip("/") + "<path:path>", views.media, name="media"))
 
+handler400 = "portal.views.bad_request"
 handler403 = "portal.views.permission_denied"
+handler500 = "portal.views.server_error"

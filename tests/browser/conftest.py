@@ -30,11 +30,26 @@ SCREENSHOT_DIR = Path(os.environ.get("SCREENSHOT_DIR", "/tmp/shots"))
 
 @pytest.fixture(scope="session")
 def _playwright():
+    """Playwright's sync API, started once.
+
+    Between its calls Playwright marks an asyncio loop as running in this thread. Django then keeps
+    database connections per context instead of per thread, so the tests get new connection objects
+    from here on. Those lack the serialized test data that `serialized_rollback` restores after each
+    transactional test (when database setup ran earlier in the session, for non-browser tests), so
+    carry it over; and close them again before Playwright stops.
+    """
     sync_api = pytest.importorskip("playwright.sync_api")
     if not Path(CHROMIUM).exists():
         pytest.skip(f"Chromium not found at {CHROMIUM}")
+    from django.db import connections
+
+    serialized = {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
     with sync_api.sync_playwright() as playwright:
+        for alias, contents in serialized.items():
+            if contents is not None and not hasattr(connections[alias], "_test_serialized_contents"):
+                connections[alias]._test_serialized_contents = contents
         yield playwright
+        connections.close_all()
 
 
 @pytest.fixture(scope="session")

@@ -39,7 +39,7 @@ def test_public_page_on_a_phone_has_no_axe_violations(live_server, new_page, cat
 
 def test_catalogue_stays_accessible_after_htmx_updates(live_server, page, catalogue):
     page.goto(f"{live_server.url}/activiteiten/")
-    page.wait_for_function("window.htmx !== undefined")
+    page.wait_for_function("() => window.htmx !== undefined")
     page.locator("#id_q").press_sequentially("taal", delay=30)
     expect(page.locator("#result-count")).to_have_text("2 activiteiten gevonden")
     page.get_by_label(re.compile(r"^Gratis")).check()
@@ -56,7 +56,7 @@ def test_no_csp_violations_while_using_the_site(live_server, page, catalogue, co
         page.goto(f"{live_server.url}{path}")
         page.wait_for_load_state("load")
     page.goto(f"{live_server.url}/activiteiten/")
-    page.wait_for_function("window.htmx !== undefined")
+    page.wait_for_function("() => window.htmx !== undefined")
     page.locator("#id_q").press_sequentially("wandel", delay=30)
     expect(page.locator("#result-count")).to_have_text("1 activiteit gevonden")
     page.get_by_label(re.compile(r"^Gratis")).check()

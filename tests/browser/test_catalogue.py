@@ -17,7 +17,7 @@ def test_search_and_filter_update_in_place_and_back_restores(live_server, page, 
     count = page.locator("#result-count")
     expect(count).to_have_text("4 activiteiten gevonden")
     # htmx is ready once it has processed the form; a full page load would drop this marker.
-    page.wait_for_function("window.htmx !== undefined")
+    page.wait_for_function("() => window.htmx !== undefined")
     page.evaluate("window.__zelfdePagina = true")
 
     page.locator("#id_q").press_sequentially("taal", delay=30)
@@ -53,7 +53,7 @@ def test_search_and_filter_update_in_place_and_back_restores(live_server, page, 
 def test_pagination_and_back_keep_the_url_shareable(live_server, page, settings, catalogue):
     settings.CATALOGUE_PAGE_SIZE = 2
     page.goto(f"{live_server.url}/activiteiten/")
-    page.wait_for_function("window.htmx !== undefined")
+    page.wait_for_function("() => window.htmx !== undefined")
     page.evaluate("window.__zelfdePagina = true")
     first_page = result_titles(page)
     page.get_by_role("link", name="Volgende").click()

@@ -14,7 +14,7 @@ THANKS = "Dank je wel. Je antwoord helpt ons de website beter te maken."
 
 def test_feedback_with_htmx_replaces_the_form(live_server, page, catalogue, console):
     page.goto(f"{live_server.url}/activiteiten/")
-    page.wait_for_function("window.htmx !== undefined")
+    page.wait_for_function("() => window.htmx !== undefined")
     page.evaluate("window.__zelfdePagina = true")
     # Search in place first: the answer must be stored with the search the resident sees now.
     page.locator("#id_q").press_sequentially("taal", delay=30)
@@ -40,7 +40,7 @@ def test_feedback_with_htmx_replaces_the_form(live_server, page, catalogue, cons
 
 def test_feedback_with_htmx_asks_again_when_no_choice(live_server, page, catalogue):
     page.goto(f"{live_server.url}/activiteiten/?q=taal")
-    page.wait_for_function("window.htmx !== undefined")
+    page.wait_for_function("() => window.htmx !== undefined")
     feedback = page.locator("#feedback")
     feedback.get_by_role("button", name="Verstuur").click()
     expect(feedback.locator(".field-error")).to_have_text("Kies ja of nee.")

@@ -7,7 +7,16 @@ from audit.models import AuditEvent
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["anonymous", "member_a", "colleague_a", "member_b", "reviewer_noord", "reviewer_zuid", "decider_noord", "admin"]
+ROLES = [
+    "anonymous",
+    "member_a",
+    "colleague_a",
+    "member_b",
+    "reviewer_noord",
+    "reviewer_zuid",
+    "decider_noord",
+    "admin",
+]
 
 # url name -> expected GET status per role, in the order of ROLES. 302 is the redirect to the login page.
 MATRIX = {
