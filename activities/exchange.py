@@ -57,7 +57,7 @@ def record(activity):
         "organisation": {"name": activity.organisation.name, "kvk": activity.organisation.kvk},
         "bouwsteen": activity.bouwsteen.slug,
         "themes": [theme.slug for theme in activity.themes.all()],
-        "doelgroepen": [group.slug for group in activity.doelgroepen.all()],
+        "doelgroepen": [group.slug for group in activity.public_doelgroepen],
         "location": {
             "name": location.name,
             "street": location.street,
@@ -278,7 +278,7 @@ def check_all(records):
         "gebied": {g.slug: g for g in Gebied.objects.current()},
         "bouwsteen": {b.slug: b for b in Bouwsteen.objects.all()},
         "theme": {t.slug: t for t in Theme.objects.all()},
-        "doelgroep": {d.slug: d for d in Doelgroep.objects.all()},
+        "doelgroep": {d.slug: d for d in Doelgroep.objects.filter(is_public=True)},
     }
     checked, seen = [], {}
     for index, raw in enumerate(records, start=1):

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from activities import search
+from activities.languages import language_name
 from stadsdelen.models import Gebied
 
 DAY_SLUGS = ["ma", "di", "wo", "do", "vr", "za", "zo"]
@@ -271,6 +272,14 @@ class Activity(models.Model):
         )
         if save:
             Activity.objects.filter(pk=self.pk).update(search_title=self.search_title, search_text=self.search_text)
+
+    @property
+    def language_names(self):
+        return [language_name(code) for code in self.languages]
+
+    @property
+    def public_doelgroepen(self):
+        return [group for group in self.doelgroepen.all() if group.is_public]
 
     def can_become(self, status):
         return status in self.TRANSITIONS[self.status]

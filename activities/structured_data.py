@@ -40,7 +40,7 @@ def as_json_ld(activity, request, today=None):
         "isAccessibleForFree": activity.free,
         "inLanguage": ["nl", *activity.languages],
         "keywords": ", ".join(theme.name for theme in activity.themes.all()),
-        "audience": [{"@type": "Audience", "audienceType": group.name} for group in activity.doelgroepen.all()],
+        "audience": [{"@type": "Audience", "audienceType": group.name} for group in activity.public_doelgroepen],
     }
     if activity.free:
         data["offers"] = {"@type": "Offer", "price": "0", "priceCurrency": "EUR"}

@@ -5,27 +5,11 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, Bouwsteen, Doelgroep, ScheduleSlot, Theme, postcode_validator
+from activities.languages import LANGUAGE_NAMES
 from activities.photos import validate_photo
 from stadsdelen.models import Gebied
 
-LANGUAGE_CHOICES = [
-    ("en", _("Engels")),
-    ("ar", _("Arabisch")),
-    ("tr", _("Turks")),
-    ("es", _("Spaans")),
-    ("fr", _("Frans")),
-    ("de", _("Duits")),
-    ("pl", _("Pools")),
-    ("uk", _("Oekraïens")),
-    ("ru", _("Russisch")),
-    ("pt", _("Portugees")),
-    ("so", _("Somalisch")),
-    ("ti", _("Tigrinya")),
-    ("fa", _("Perzisch")),
-    ("zh", _("Chinees")),
-    ("hi", _("Hindi")),
-    ("ur", _("Urdu")),
-]
+LANGUAGE_CHOICES = sorted(LANGUAGE_NAMES.items(), key=lambda item: str(item[1]))
 phone_validator = RegexValidator(r"^[0-9 +()-]{6,20}$", _("Schrijf een telefoonnummer, bijvoorbeeld 020 123 4567."))
 
 
