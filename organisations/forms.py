@@ -4,8 +4,8 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
-from activities.models import Activity, Bouwsteen, Doelgroep, ScheduleSlot, Theme, postcode_validator
 from activities.languages import LANGUAGE_NAMES
+from activities.models import Activity, Bouwsteen, Doelgroep, ScheduleSlot, Theme, postcode_validator
 from activities.photos import validate_photo
 from stadsdelen.models import Gebied
 
@@ -141,7 +141,7 @@ class ActivityForm(forms.ModelForm):
 class ScheduleRowForm(forms.Form):
     day = forms.TypedChoiceField(
         label=_("Dag"),
-        choices=[("", _("Kies een dag"))] + list(ScheduleSlot.Day.choices),
+        choices=[("", _("Kies een dag")), *ScheduleSlot.Day.choices],
         coerce=int,
         required=False,
         empty_value=None,
