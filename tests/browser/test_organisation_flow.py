@@ -1,0 +1,76 @@
+"""An organisation member creates, publishes and archives an activity, and the catalogue follows."""
+
+import re
+
+import pytest
+from django.contrib.auth.hashers import make_password
+from playwright.sync_api import expect
+
+from tests.browser.conftest import assert_accessible
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+PASSWORD = "een-lang-wachtwoord-2026"
+
+
+@pytest.fixture
+def member():
+    from accounts.models import Membership, User
+    from tests.factories import OrganisationFactory
+
+    organisation = OrganisationFactory(name="Huis van de Wijk De Meeuw")
+    user = User.objects.create(email="noor@meeuw.example", password=make_password(PASSWORD))
+    Membership.objects.create(user=user, organisation=organisation, is_admin=True)
+    return organisation
+
+
+def test_create_publish_and_archive_an_activity(live_server, page, member, console):
+    page.goto(f"{live_server.url}/accounts/login/")
+    assert_accessible(page)
+    page.get_by_label("E-mailadres").fill("noor@meeuw.example")
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    expect(page.locator("h1")).to_have_text("Huis van de Wijk De Meeuw")
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Nieuwe activiteit").click()
+    page.get_by_label("Naam van de activiteit").fill("Wandelclub De Meeuw")
+    page.get_by_role("button", name="Opslaan").click()
+    # Errors are summarised, shown next to their fields, and the title is kept.
+    expect(page.locator(".error-summary")).to_be_visible()
+    expect(page.get_by_label("Naam van de activiteit")).to_have_value("Wandelclub De Meeuw")
+    assert_accessible(page)
+
+    page.get_by_label("Korte samenvatting (één zin)").fill("Elke week samen een uur wandelen.")
+    page.get_by_label("Verbondenheid en betrokkenheid").check()
+    page.get_by_label("Gezondheid en bewegen").check()
+    page.get_by_label("Ouderen").check()
+    page.locator("#id_schedule-0-day").select_option(label="dinsdag")
+    page.locator("#id_schedule-0-start").fill("10:00")
+    page.locator("#id_schedule-0-end").fill("11:30")
+    page.get_by_label("Naam van de plek").fill("Huis van de Wijk De Meeuw")
+    page.get_by_label("Straat en huisnummer").fill("Meeuwenlaan 1")
+    page.get_by_label("Postcode").fill("1021 AA")
+    page.get_by_label("Gebied").select_option(label="Oud-Noord (Noord)")
+    page.get_by_role("button", name="Opslaan").click()
+
+    expect(page.locator(".preview-banner")).to_contain_text("Status: Concept")
+    expect(page.locator("h1")).to_have_text("Wandelclub De Meeuw")
+    public = page.context.new_page()
+    public.goto(f"{live_server.url}/activiteiten/?q=wandel")
+    expect(public.locator("#result-count")).to_have_text("0 activiteiten gevonden")
+
+    page.get_by_role("button", name=re.compile("^Publiceren")).click()
+    expect(page.locator(".message-success")).to_contain_text("staat nu op de website")
+    public.reload()
+    expect(public.locator("#result-count")).to_have_text("1 activiteit gevonden")
+    public.get_by_role("link", name="Wandelclub De Meeuw").click()
+    expect(public.locator("h1")).to_have_text("Wandelclub De Meeuw")
+    expect(public.get_by_text("Elke dinsdag van 10:00 tot 11:30 uur")).to_be_visible()
+
+    page.get_by_role("row", name=re.compile("Wandelclub De Meeuw")).get_by_role(
+        "button", name=re.compile("^Archiveren")
+    ).click()
+    expect(page.locator(".message-success")).to_contain_text("gearchiveerd")
+    public.goto(f"{live_server.url}/activiteiten/?q=wandel")
+    expect(public.locator("#result-count")).to_have_text("0 activiteiten gevonden")
+    assert console.csp_violations == []
