@@ -52,6 +52,26 @@ def _playwright():
         connections.close_all()
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _leave_database_as_migrated(django_db_setup, django_db_blocker):
+    """Put the migrations' rows (stadsdelen, bouwstenen, themes…) back after each module.
+
+    Browser tests are transactional: Django empties every table after each one. `serialized_rollback`
+    reloads the rows before each browser test; this reloads them after the last one too, so later
+    transactional tests elsewhere in the suite find the database as migrated.
+    """
+    yield
+    from django.core.management import call_command
+    from django.db import connections
+
+    with django_db_blocker.unblock():
+        for alias in connections:
+            contents = getattr(connections[alias], "_test_serialized_contents", None)
+            if contents:
+                call_command("flush", database=alias, interactive=False, verbosity=0, inhibit_post_migrate=True)
+                connections[alias].creation.deserialize_db_from_string(contents)
+
+
 @pytest.fixture(scope="session")
 def browser(_playwright):
     browser = _playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
@@ -73,11 +93,17 @@ class ConsoleLog:
 
     def _console(self, page, message):
         if message.type in {"error", "warning"}:
-            self.errors.append(f"{page.url}: [{message.type}] {message.text}")
+            source = (message.location or {}).get("url", "")
+            self.errors.append(f"{page.url}: [{message.type}] {message.text} ({source})")
 
     @property
     def csp_violations(self):
         return [line for line in self.errors if self.CSP.search(line)]
+
+    @property
+    def unexpected(self):
+        """Errors other than the browser's own request for /favicon.ico."""
+        return [line for line in self.errors if "/favicon.ico)" not in line]
 
 
 @pytest.fixture

@@ -67,7 +67,14 @@ def test_no_csp_violations_while_using_the_site(live_server, page, catalogue, co
     page.locator("#feedback").get_by_label("Ja").check()
     page.locator("#feedback").get_by_role("button", name="Verstuur").click()
     expect(page.locator("#feedback").get_by_role("status")).to_be_visible()
+    # Searching again after the thanks message still updates everything out of band.
+    page.locator("#id_q").fill("")
+    page.locator("#id_q").press_sequentially("taal", delay=30)
+    expect(page.locator("#result-count")).to_have_text("2 activiteiten gevonden")
+    expect(page.locator("#feedback-query")).to_have_value("q=taal")
     assert console.csp_violations == [], "\n".join(console.csp_violations)
+    # Nor any other script error, e.g. an out-of-band swap without a target.
+    assert console.unexpected == [], "\n".join(console.unexpected)
     # The CSP header is really there, so the check above means something.
     response = page.goto(f"{live_server.url}/activiteiten/")
     policy = response.headers.get("content-security-policy", "")

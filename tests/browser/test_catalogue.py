@@ -105,7 +105,57 @@ def test_catalogue_page_stays_small(live_server, page, catalogue):
             schedule=[("ma", "10:00", "12:00"), ("do", "14:00", "16:00")],
             volunteers_wanted="Ja",
         )
-    response = page.goto(f"{live_server.url}/activiteiten/?q=&stadsdeel=noord&gratis=1")
-    assert response.ok
-    size = len(response.body())
-    assert size < 60_000, f"catalogue page is {size} bytes"
+    for path in ["/activiteiten/", "/activiteiten/?q=&stadsdeel=noord&thema=ontmoeting&dag=ma&gratis=1"]:
+        response = page.goto(f"{live_server.url}{path}")
+        assert response.ok
+        expect(page.locator("#result-count")).to_contain_text("gevonden")
+        size = len(response.body())
+        print(f"{path}: {size} bytes")
+        assert size < 60_000, f"{path} is {size} bytes"
+
+
+def test_on_a_phone_a_link_jumps_past_the_filters_to_the_results(live_server, new_page, catalogue):
+    from tests.browser.conftest import MOBILE
+
+    page = new_page(viewport=MOBILE, is_mobile=True, has_touch=True)
+    page.goto(f"{live_server.url}/activiteiten/?stadsdeel=noord")
+    page.wait_for_function("() => window.htmx !== undefined")
+    jump = page.get_by_role("link", name="Bekijk 4 activiteiten")
+    expect(jump).to_be_visible()
+    expect(page.locator("#result-count")).not_to_be_in_viewport()
+
+    page.locator("#id_q").press_sequentially("taal", delay=30)
+    expect(page.locator("#result-count")).to_have_text("2 activiteiten gevonden")
+    expect(jump).to_have_count(0)
+    jump = page.get_by_role("link", name="Bekijk 2 activiteiten")
+    jump.click()
+    expect(page.locator("#result-count")).to_be_in_viewport()
+
+
+def test_on_a_wide_screen_the_results_are_next_to_the_filters(live_server, page, catalogue):
+    page.goto(f"{live_server.url}/activiteiten/?stadsdeel=noord")
+    expect(page.locator("#to-results")).to_be_hidden()
+    expect(page.locator("#result-count")).to_be_in_viewport()
+
+
+def test_a_link_with_unknown_filters_says_which_in_plain_words(live_server, no_js_page, catalogue):
+    page = no_js_page
+    page.goto(f"{live_server.url}/activiteiten/?thema=bestaat-niet&dag=zondag&q=taal")
+    notice = page.get_by_role("alert")
+    expect(notice).to_contain_text("Deze filters hebben we daarom niet gebruikt")
+    expect(notice.get_by_role("listitem")).to_have_count(2)
+    expect(notice.get_by_role("listitem").nth(0)).to_have_text("Onderwerp: deze keuze bestaat niet (meer).")
+    expect(notice.get_by_role("listitem").nth(1)).to_have_text("Dag: deze keuze bestaat niet (meer).")
+    expect(notice).not_to_contain_text("thema:")
+    # The rest of the link still works.
+    expect(page.locator("#result-count")).to_have_text("2 activiteiten gevonden")
+
+
+def test_a_too_long_search_keeps_the_words_and_says_why(live_server, no_js_page, catalogue):
+    page = no_js_page
+    words = "taal " * 50
+    page.goto(f"{live_server.url}/activiteiten/?q={words.strip().replace(' ', '+')}")
+    expect(page.locator("#id_q")).to_have_value(words.strip())
+    expect(page.locator("#id_q")).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#q-error")).to_be_visible()
+    expect(page.get_by_role("alert")).to_contain_text("Zoekwoord:")

@@ -30,14 +30,29 @@ def test_screenshots(live_server, new_page, demo_catalogue, device):
         "home": "/",
         "catalogue": "/activiteiten/?q=koffie&stadsdeel=noord&gratis=1",
         "detail": "/activiteiten/taalcafe-de-meeuw/?q=taal",
+        "catalogue-empty": "/activiteiten/?q=zwemmen",
+        "catalogue-bad-link": "/activiteiten/?thema=bestaat-niet&dag=zondag&q=taal",
+        "print": "/activiteiten/afdrukken/?q=taal",
     }
     for name, path in pages.items():
         response = page.goto(f"{live_server.url}{path}")
         assert response.ok
-        if name == "catalogue":
+        if name.startswith("catalogue"):
             expect(page.locator("#result-count")).to_contain_text("gevonden")
             assert len(response.body()) < 60_000, f"catalogue page is {len(response.body())} bytes"
         page.screenshot(path=str(SCREENSHOT_DIR / f"{name}-{device}.png"), full_page=True)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{path} is {overflow}px wider than the {device} screen"
         assert_accessible(page)
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/activiteiten/?q=taal&stadsdeel=noord", "/activiteiten/taalcafe-de-meeuw/", "/activiteiten/afdrukken/"],
+)
+def test_content_reflows_at_320_pixels(live_server, new_page, catalogue, path):
+    """WCAG 1.4.10: at 320 CSS pixels wide (400% zoom) nothing needs sideways scrolling."""
+    page = new_page(viewport={"width": 320, "height": 640}, is_mobile=True, has_touch=True)
+    page.goto(f"{live_server.url}{path}")
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"{path} is {overflow}px wider than 320px"

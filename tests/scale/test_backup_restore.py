@@ -12,7 +12,7 @@ from activities.demo import create_catalogue
 from activities.models import Activity
 from tests.scale.servers import AppServer, PostgresCluster, database_url
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
 
 

@@ -14,7 +14,7 @@ from tests.factories import ActivityFactory
 from tests.organisations.test_activity_forms import form_data
 from tests.scale.servers import AppServer, database_url
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def csrf(session, url):
