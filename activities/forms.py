@@ -20,6 +20,4 @@ class FeedbackForm(forms.Form):
         help_text=_("Schrijf hier geen naam, adres of telefoonnummer."),
     )
     query_string = forms.CharField(required=False, max_length=1000, widget=forms.HiddenInput)
-    activity = forms.ModelChoiceField(
-        queryset=Activity.objects.published(), required=False, widget=forms.HiddenInput
-    )
+    activity = forms.ModelChoiceField(queryset=Activity.objects.published(), required=False, widget=forms.HiddenInput)

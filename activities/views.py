@@ -64,9 +64,7 @@ def activity_export(request):
     """The published catalogue as open data, in the exchange format; same filters as the catalogue."""
     data, errors = valid_data(request.GET)
     if errors:
-        return HttpResponse(
-            exchange.dumps_errors(errors), status=400, content_type="application/json; charset=utf-8"
-        )
+        return HttpResponse(exchange.dumps_errors(errors), status=400, content_type="application/json; charset=utf-8")
     queryset = ActivityFilter(data, queryset=published_activities()).qs.order_by("slug")
     response = StreamingHttpResponse(exchange.stream_export(queryset), content_type="application/json; charset=utf-8")
     response["Access-Control-Allow-Origin"] = "*"

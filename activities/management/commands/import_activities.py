@@ -20,6 +20,4 @@ class Command(BaseCommand):
             result = import_catalogue(payload=parse(text))
         except ImportFailed as error:
             raise CommandError(f"{error} Er is niets geladen.") from error
-        self.stdout.write(
-            self.style.SUCCESS(f"{result.created} activiteiten toegevoegd, {result.updated} bijgewerkt.")
-        )
+        self.stdout.write(self.style.SUCCESS(f"{result.created} activiteiten toegevoegd, {result.updated} bijgewerkt."))

@@ -23,5 +23,7 @@ class Command(BaseCommand):
             made = create_catalogue(activities=activities)
             self.stdout.write(self.style.SUCCESS(f"{made} demo-activiteiten gemaakt."))
         create_demo_accounts()
-        self.stdout.write("Demo-accounts: org.noord@demo.nl, org.zuid@demo.nl, beoordelaar.noord@demo.nl, "
-                          "beslisser.noord@demo.nl, beoordelaar.zuid@demo.nl, admin@demo.nl.")
+        self.stdout.write(
+            "Demo-accounts: org.noord@demo.nl, org.zuid@demo.nl, beoordelaar.noord@demo.nl, "
+            "beslisser.noord@demo.nl, beoordelaar.zuid@demo.nl, admin@demo.nl."
+        )
