@@ -11,6 +11,8 @@ from activities.languages import language_name
 from stadsdelen.models import Gebied
 
 DAY_SLUGS = ["ma", "di", "wo", "do", "vr", "za", "zo"]
+# An activity not confirmed for half a year is listed as needing a check.
+VERIFY_EVERY = datetime.timedelta(days=183)
 
 kvk_validator = RegexValidator(r"^\d{8}$", _("Een KvK-nummer heeft 8 cijfers, bijvoorbeeld 12345678."))
 postcode_validator = RegexValidator(
@@ -290,7 +292,7 @@ class Activity(models.Model):
 
     def is_verified_recently(self, today=None):
         today = today or timezone.localdate()
-        return self.last_verified is not None and self.last_verified >= today - datetime.timedelta(days=183)
+        return self.last_verified is not None and self.last_verified >= today - VERIFY_EVERY
 
 
 class ScheduleSlot(models.Model):

@@ -1,5 +1,3 @@
-import datetime
-
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.forms import SetPasswordForm
@@ -12,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from accounts.models import Invitation, User
 from accounts.services import InvitationInvalid, invitation_accept, invitation_create, open_invitation
 from activities import structured_data
-from activities.models import Activity, Organisation
+from activities.models import VERIFY_EVERY, Activity, Organisation
 from activities.services import (
     ConcurrentEdit,
     TransitionNotAllowed,
@@ -25,8 +23,6 @@ from activities.services import (
 from audit.models import AuditEvent
 from organisations.access import activity_for, member_required, organisation_for
 from organisations.forms import ActivityForm, InvitationForm, schedule_formset, schedule_rows
-
-STALE_AFTER = datetime.timedelta(days=183)
 
 
 @member_required
@@ -52,7 +48,7 @@ def organisation_detail(request, org_id):
     stale = (
         Activity.objects.editable_by(request.user)
         .filter(organisation=organisation)
-        .not_verified_since(timezone.localdate() - STALE_AFTER)
+        .not_verified_since(timezone.localdate() - VERIFY_EVERY)
         .order_by("last_verified")
     )
     page = Paginator(activities, 50).get_page(request.GET.get("page"))

@@ -1,4 +1,3 @@
-import datetime
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
@@ -7,7 +6,7 @@ from django.db.models import Count, Q
 from django.shortcuts import render
 from django.utils import timezone
 
-from activities.models import Activity
+from activities.models import VERIFY_EVERY, Activity
 from stadsdelen.models import Stadsdeel
 
 
@@ -29,7 +28,7 @@ def dashboard(request):
     stadsdelen = Stadsdeel.objects.current()
     if not user.is_superuser:
         stadsdelen = stadsdelen.filter(pk__in=user.staff_stadsdeel_ids)
-    stale_before = timezone.localdate() - datetime.timedelta(days=183)
+    stale_before = timezone.localdate() - VERIFY_EVERY
     summary = []
     visible = Activity.objects.visible_to(user).filter(status=Activity.Status.PUBLISHED)
     counts = {
