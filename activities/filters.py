@@ -132,13 +132,6 @@ def valid_data(data):
     return cleaned, errors
 
 
-def facet_counts(data, base_queryset):
-    """Per filter option, how many results there would be with that option added."""
-    filterset = ActivityFilter(data, queryset=base_queryset)
-    filterset.is_valid()
-    return facet_summary(filterset)["counts"]
-
-
 # Derived from the catalogue and cached under its version (see migration 0005); long enough to
 # serve a busy hour, short enough that versions nobody asks for anymore leave the cache.
 CACHE_SECONDS = 60 * 30

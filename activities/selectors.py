@@ -87,13 +87,13 @@ class _Results:
 def facets(filterset, counts):
     """The filter options as the template shows them: label, value, count, ticked."""
     form = filterset.form
+    known = getattr(filterset, "facet_options", None) or facet_options(filterset)
     groups = []
     for name in ["stadsdeel", "gebied", "bouwsteen", "thema", "doelgroep", "dag"]:
         field = form.fields[name]
         selected = {str(value) for value in form.data.getlist(name)} if hasattr(form.data, "getlist") else set()
         options = []
         if hasattr(field, "queryset"):
-            known = getattr(filterset, "facet_options", None) or facet_options(filterset)
             for slug, label, group in known[name]:
                 options.append(_option(name, slug, label, counts, selected, group))
         else:
