@@ -1,19 +1,11 @@
 """Reads for the public catalogue."""
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.paginator import Paginator
 
 from activities import search
-from activities.filters import (
-    CACHE_SECONDS,
-    ActivityFilter,
-    cache_key,
-    catalogue_version,
-    facet_options,
-    facet_summary,
-    valid_data,
-)
+from activities.filters import ActivityFilter, cached, catalogue_version, facet_options, valid_data
+from activities.index import FACETS, FLAGS, catalogue_index
 from activities.models import Activity
 
 
@@ -24,62 +16,62 @@ def published_activities():
 def catalogue_search(params, page_number=None, per_page=None):
     """Filter, rank and paginate the published catalogue for a query string.
 
-    Returns the filterset (for the form), the page, the facet counts and any
-    errors for values the filters do not know. A constant number of queries: one per ticked
-    filter to check its values, the catalogue's version, the page's activities and their
-    themes and times; on a cache miss also the facet counts (one query), the filter options
-    and the page's ids.
+    Returns the filterset (for the form), the page, the counts per filter option and any
+    errors for values the filters do not know. The filters and counts come from the in-memory
+    index (activities.index), a search's ranked matches from PostgreSQL (cached per catalogue
+    version). A constant number of queries: one per ticked model-based filter to check its
+    values, the catalogue's version and the page's activities with their themes and times; the
+    first time in a version also the index, the filter options and a search's matches.
     """
-    base = published_activities()
-    filterset = ActivityFilter(params, queryset=base)
+    filterset = ActivityFilter(params, queryset=published_activities())
     if filterset.is_valid():
         errors = {}
     else:
         data, errors = valid_data(params)
-        filterset = ActivityFilter(data, queryset=base)
-    queryset = filterset.qs
-    query = filterset.form.cleaned_data.get("q") or ""
-    queryset = search.rank_queryset(queryset, query) if search.terms(query) else queryset.order_by("title", "pk")
+        filterset = ActivityFilter(data, queryset=published_activities())
+        filterset.is_valid()
+    cleaned = filterset.form.cleaned_data
+    query = cleaned.get("q") or ""
     version = catalogue_version()
-    summary = facet_summary(filterset, version)
+    ticked = {facet: [getattr(value, "slug", value) for value in cleaned.get(facet) or []] for facet in FACETS}
+    flags = [flag for flag in FLAGS if cleaned.get(flag)]
+    ranked_ids = ranked_matches(query, version) if search.terms(query) else None
+    selection = catalogue_index(version).select(ticked, flags, ranked_ids)
     filterset.facet_options = facet_options(filterset, version)
-    results = _Results(queryset.for_listing(), summary["total"], version)
-    page = Paginator(results, per_page or settings.CATALOGUE_PAGE_SIZE).get_page(page_number)
+    page = Paginator(_Results(selection), per_page or settings.CATALOGUE_PAGE_SIZE).get_page(page_number)
     return {
         "filterset": filterset,
         "page": page,
-        "counts": summary["counts"],
+        "counts": selection.counts,
         "errors": errors,
         "query": query,
     }
 
 
-class _Results:
-    """What the paginator slices: the results, counted by the facet query, whose pages are
-    remembered as lists of ids under the catalogue's version (ranking thousands of matches for
-    a popular search is the costly part of a page; fetching 20 rows by id is not)."""
+def ranked_matches_queryset(query):
+    """The ids of the published activities matching every word of `query`, best first."""
+    matches = search.filter_queryset(published_activities(), query)
+    return search.rank_queryset(matches, query).values_list("pk", flat=True)
 
-    def __init__(self, queryset, total, version):
-        self.queryset = queryset
-        self.total = total
-        self.version = version
+
+def ranked_matches(query, version):
+    return cached(version, ("ranked", tuple(search.parts(query))), lambda: list(ranked_matches_queryset(query)))
+
+
+class _Results:
+    """What the paginator slices: the selection's ids, fetched as activities a page at a time."""
+
+    def __init__(self, selection):
+        self.selection = selection
 
     def count(self):
-        return self.total
+        return self.selection.total
 
     def __len__(self):
-        return self.total
+        return self.selection.total
 
     def __getitem__(self, index):
-        if self.version is None or not isinstance(index, slice):
-            return list(self.queryset[index])
-        sql, params = self.queryset.query.sql_with_params()
-        key = cache_key(self.version, "page", sql, tuple(params), index.start, index.stop)
-        ids = cache.get(key)
-        if ids is None:
-            activities = list(self.queryset[index])
-            cache.set(key, [activity.pk for activity in activities], CACHE_SECONDS)
-            return activities
+        ids = self.selection.ids(index.start, index.stop)
         by_pk = {activity.pk: activity for activity in published_activities().for_listing().filter(pk__in=ids)}
         return [by_pk[pk] for pk in ids if pk in by_pk]
 
@@ -89,7 +81,7 @@ def facets(filterset, counts):
     form = filterset.form
     known = getattr(filterset, "facet_options", None) or facet_options(filterset)
     groups = []
-    for name in ["stadsdeel", "gebied", "bouwsteen", "thema", "doelgroep", "dag"]:
+    for name in FACETS:
         field = form.fields[name]
         selected = {str(value) for value in form.data.getlist(name)} if hasattr(form.data, "getlist") else set()
         options = []
@@ -102,7 +94,7 @@ def facets(filterset, counts):
         groups.append({"name": name, "label": field.label, "options": options})
     flags = [
         _option(name, "1", form.fields[name].label, counts, {"1"} if form.cleaned_data.get(name) else set(), None)
-        for name in ["gratis", "toegankelijk", "vrijwilligers"]
+        for name in FLAGS
     ]
     return groups, flags
 

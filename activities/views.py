@@ -3,18 +3,21 @@ from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from activities import calendar, exchange, structured_data
 from activities.filters import ActivityFilter, valid_data
 from activities.forms import FeedbackForm
+from activities.page_cache import cache_for_visitors
 from activities.selectors import catalogue_search, facets, published_activities
 from activities.services import feedback_create
 
 
 @require_GET
 @vary_on_headers("HX-Request")
+@cache_for_visitors
 def activity_list(request):
     result = catalogue_search(request.GET, page_number=request.GET.get("page"))
     groups, flags = facets(result["filterset"], result["counts"])
@@ -37,6 +40,7 @@ def activity_print(request):
 
 
 @require_GET
+@cache_for_visitors
 def activity_detail(request, slug):
     activity = get_object_or_404(published_activities().for_detail(), slug=slug)
     context = {
@@ -71,6 +75,9 @@ def activity_export(request):
     return response
 
 
+# No CSRF token: the answer is anonymous and acts for nobody, so a forged one can do nothing a
+# direct one could not, and without a token the catalogue pages that carry this form can be cached.
+@csrf_exempt
 @require_POST
 def feedback(request):
     form = FeedbackForm(request.POST)

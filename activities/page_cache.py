@@ -1,0 +1,56 @@
+"""Whole catalogue pages for visitors, cached under the catalogue's version.
+
+A visitor without a session or a pending message gets the same page as every other such
+visitor for the same address, so the rendered page (about 40 ms of template work) is kept
+under the catalogue's version: any committed change to the catalogue moves the version on,
+and the next request renders afresh. Logged-in users and anyone with a message to see always
+get a fresh page.
+"""
+
+from functools import wraps
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import patch_vary_headers
+
+from activities.filters import CACHE_SECONDS, cache_key, catalogue_version
+
+# Response headers a cached page keeps; the middleware adds the rest (CSP, security) on every hit.
+KEPT_HEADERS = ["Content-Type", "Content-Language", "Vary", "Access-Control-Allow-Origin"]
+
+
+def is_anonymous_visitor(request):
+    return settings.SESSION_COOKIE_NAME not in request.COOKIES and CookieStorage.cookie_name not in request.COOKIES
+
+
+def cache_for_visitors(view):
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method != "GET" or not is_anonymous_visitor(request):
+            return view(request, *args, **kwargs)
+        version = catalogue_version()
+        if version is None:
+            return view(request, *args, **kwargs)
+        fragment = bool(request.htmx) and not request.htmx.history_restore_request
+        key = cache_key(version, "response", request.build_absolute_uri(), fragment)
+        stored = cache.get(key)
+        if stored is not None:
+            headers, content = stored
+            response = HttpResponse(content, headers=headers)
+        else:
+            response = view(request, *args, **kwargs)
+            # A page that set a cookie or used a CSRF token belongs to this visitor alone.
+            if (
+                response.status_code == 200
+                and not response.streaming
+                and not response.cookies
+                and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            ):
+                headers = {name: response[name] for name in KEPT_HEADERS if name in response}
+                cache.set(key, (headers, response.content), CACHE_SECONDS)
+        patch_vary_headers(response, ["Cookie"])
+        return response
+
+    return wrapper

@@ -1,0 +1,90 @@
+"""Catalogue pages for visitors come from the cache, and are never stale or someone else's."""
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+from django.urls import reverse
+
+from activities.models import Activity
+from tests.factories import ActivityFactory
+
+LIST = reverse("activities:list")
+
+committed = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@committed
+def test_a_repeated_visit_is_served_from_the_cache(django_assert_num_queries):
+    ActivityFactory(title="Taalcafé Noord", themes=["taal"])
+    client = Client()
+    first = client.get(LIST, {"q": "taal"})
+    with django_assert_num_queries(1):  # the catalogue's version
+        second = client.get(LIST, {"q": "taal"})
+    assert second.content == first.content
+    assert "Taalcafé Noord" in second.content.decode()
+    assert "Cookie" in second["Vary"] and "HX-Request" in second["Vary"]
+    assert "Content-Security-Policy" in second
+
+
+@committed
+def test_a_committed_change_shows_at_once():
+    activity = ActivityFactory(title="Taalcafé Noord", themes=["taal"])
+    client = Client()
+    assert "Taalcafé Noord" in client.get(LIST, {"q": "taal"}).content.decode()
+    assert "Taalcafé Noord" in client.get(activity.get_absolute_url()).content.decode()
+
+    Activity.objects.filter(pk=activity.pk).update(title="Taalcafé De Banne")
+
+    assert "Taalcafé De Banne" in client.get(LIST, {"q": "taal"}).content.decode()
+    assert "Taalcafé De Banne" in client.get(activity.get_absolute_url()).content.decode()
+    Activity.objects.filter(pk=activity.pk).update(status=Activity.Status.ARCHIVED)
+    assert client.get(activity.get_absolute_url()).status_code == 404
+
+
+@committed
+def test_the_htmx_fragment_and_the_whole_page_are_kept_apart():
+    ActivityFactory(title="Wandelclub", themes=["gezondheid-en-bewegen"])
+    client = Client()
+    page = client.get(LIST, {"q": "wandel"}).content.decode()
+    fragment = client.get(LIST, {"q": "wandel"}, headers={"HX-Request": "true"}).content.decode()
+    again = client.get(LIST, {"q": "wandel"}).content.decode()
+    assert "<html" in page and "<html" in again
+    assert "<html" not in fragment and "Wandelclub" in fragment
+
+
+@committed
+def test_a_logged_in_user_never_gets_a_visitors_page(django_user_model):
+    ActivityFactory(title="Taalcafé Noord", themes=["taal"])
+    Client().get(LIST)
+    user = django_user_model.objects.create_user("bewoner@example.org", "een-lang-wachtwoord-2026")
+    client = Client()
+    client.force_login(user)
+    assert "Uitloggen" in client.get(LIST).content.decode()
+    assert "Uitloggen" not in Client().get(LIST).content.decode()
+
+
+@committed
+def test_a_visitor_still_sees_their_message_on_a_cached_page():
+    ActivityFactory(title="Taalcafé Noord", themes=["taal"])
+    client = Client(enforce_csrf_checks=True)
+    client.get(LIST, {"q": "taal"})
+    response = client.post(reverse("activities:feedback"), {"found": "ja", "next": f"{LIST}?q=taal"}, follow=True)
+    assert "Dank je wel" in response.content.decode()
+    assert "Dank je wel" not in Client().get(LIST, {"q": "taal"}).content.decode()
+
+
+@committed
+def test_pages_are_cached_per_host(settings):
+    settings.ALLOWED_HOSTS = ["a.example", "b.example"]
+    activity = ActivityFactory(title="Taalcafé Noord")
+    client = Client()
+    client.get(activity.get_absolute_url(), HTTP_HOST="a.example")
+    html = client.get(activity.get_absolute_url(), HTTP_HOST="b.example").content.decode()
+    assert "//b.example/" in html and "//a.example/" not in html
