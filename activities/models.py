@@ -290,6 +290,11 @@ class Activity(models.Model):
     def by_appointment(self):
         return not self.schedule.all()
 
+    @property
+    def schedule_text(self):
+        """The weekly times on one line ("dinsdag 10:00–12:00, donderdag 14:00–15:00"), or ""."""
+        return ", ".join(str(slot) for slot in self.schedule.all())
+
     def is_verified_recently(self, today=None):
         today = today or timezone.localdate()
         return self.last_verified is not None and self.last_verified >= today - VERIFY_EVERY
@@ -319,7 +324,7 @@ class ScheduleSlot(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_day_display()} {self.start:%H:%M}–{self.end:%H:%M}"
+        return f"{self.Day(self.day).label} {self.start:%H:%M}–{self.end:%H:%M}"
 
     @property
     def day_slug(self):

@@ -21,10 +21,14 @@ from activities.services import feedback_create
 def activity_list(request):
     result = catalogue_search(request.GET, page_number=request.GET.get("page"))
     groups, flags = facets(result["filterset"], result["counts"])
+    search_params = request.GET.copy()
+    search_params.pop("page", None)
     context = {
         **result,
         "facet_groups": groups,
         "flags": flags,
+        # The detail page's "back to the list" keeps the search (and its feedback remembers it).
+        "detail_query": f"?{search_params.urlencode()}" if search_params else "",
         "feedback_form": FeedbackForm(initial={"query_string": request.GET.urlencode()}),
     }
     template = "activities/activity_list.html"

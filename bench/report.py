@@ -54,8 +54,10 @@ def summarise(raw):
 
 
 def queries_cell(rows):
-    warm, cold = queries_label(rows), queries_label(rows, "queries_cold")
-    return warm if warm == cold else f"{warm} ({cold} uncached)"
+    warm, miss, cold = (queries_label(rows, key) for key in ("queries", "queries_miss", "queries_cold"))
+    if warm == miss == cold:
+        return warm
+    return f"{warm} (new page {miss}, after a change {cold})"
 
 
 def queries_label(rows, key="queries"):
@@ -80,7 +82,7 @@ def constant_queries(rows):
     return all(
         len({row[key] for row in group}) == 1
         for group in groups.values()
-        for key in ("queries", "queries_cold")
+        for key in ("queries", "queries_miss", "queries_cold")
         if all(key in row for row in group)
     )
 
@@ -231,15 +233,17 @@ def main():
         "",
         "## Queries per page type, per variant",
         "",
-        "| page type | variant | status | queries | queries cold | KB | 1 client ms | cold ms |",
-        "|---|---|--:|--:|--:|--:|--:|--:|",
+        "| page type | variant | status | queries | new page | after a change | KB | 1 client ms | new page ms "
+        "| after a change ms |",
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     for page_type in pages.PAGE_TYPES:
         for row in measured[page_type]:
             url = row["url"] + (" (HX-Request)" if row["htmx"] else "")
             lines.append(
-                f"| {page_type} | `{url}` | {row['status']} | {row['queries']} | {row.get('queries_cold', '–')} | "
-                f"{row['bytes'] / 1024:.1f} | {ms(row['ms'])} | {ms(row.get('ms_cold', row['ms']))} |"
+                f"| {page_type} | `{url}` | {row['status']} | {row['queries']} | {row['queries_miss']} | "
+                f"{row['queries_cold']} | {row['bytes'] / 1024:.1f} | {ms(row['ms'])} | {ms(row['ms_miss'])} | "
+                f"{ms(row['ms_cold'])} |"
             )
     Path(args.out).write_text("\n".join(lines) + "\n")
 

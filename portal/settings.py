@@ -93,6 +93,16 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # PostgreSQL's JIT compiler spends more time compiling than the catalogue's queries take to run.
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+    # One cache for every app server and worker, in the database they already share (the table
+    # comes with `migrate`). Keys carry the catalogue's version, so nothing in it goes stale.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "portal_cache",
+            "TIMEOUT": 60 * 30,
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
