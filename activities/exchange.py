@@ -10,6 +10,7 @@ import json
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from itertools import islice
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -47,49 +48,107 @@ class ImportResult:
 # Export -----------------------------------------------------------------------------------------
 
 
-def record(activity):
-    location = activity.location
+# The columns of an activity that its record needs.
+_EXPORT_COLUMNS = [
+    "pk",
+    "slug",
+    "title",
+    "summary",
+    "description",
+    "organisation__name",
+    "organisation__kvk",
+    "bouwsteen__slug",
+    "location__name",
+    "location__street",
+    "location__postcode",
+    "location__gebied__slug",
+    "location__lat",
+    "location__lon",
+    "location__wheelchair_accessible",
+    "free",
+    "cost",
+    "registration_required",
+    "volunteers_wanted",
+    "languages",
+    "contact_email",
+    "contact_phone",
+    "last_verified",
+]
+EXPORT_CHUNK = 1000
+
+
+def _record(row, themes, doelgroepen, schedule):
+    lat, lon, last_verified = row["location__lat"], row["location__lon"], row["last_verified"]
     return {
-        "id": activity.slug,
-        "title": activity.title,
-        "summary": activity.summary,
-        "description": activity.description,
-        "organisation": {"name": activity.organisation.name, "kvk": activity.organisation.kvk},
-        "bouwsteen": activity.bouwsteen.slug,
-        "themes": [theme.slug for theme in activity.themes.all()],
-        "doelgroepen": [group.slug for group in activity.public_doelgroepen],
+        "id": row["slug"],
+        "title": row["title"],
+        "summary": row["summary"],
+        "description": row["description"],
+        "organisation": {"name": row["organisation__name"], "kvk": row["organisation__kvk"]},
+        "bouwsteen": row["bouwsteen__slug"],
+        "themes": themes,
+        "doelgroepen": doelgroepen,
         "location": {
-            "name": location.name,
-            "street": location.street,
-            "postcode": location.postcode,
-            "gebied": location.gebied.slug,
-            "lat": float(location.lat) if location.lat is not None else None,
-            "lon": float(location.lon) if location.lon is not None else None,
-            "wheelchair_accessible": location.wheelchair_accessible,
+            "name": row["location__name"],
+            "street": row["location__street"],
+            "postcode": row["location__postcode"],
+            "gebied": row["location__gebied__slug"],
+            "lat": float(lat) if lat is not None else None,
+            "lon": float(lon) if lon is not None else None,
+            "wheelchair_accessible": row["location__wheelchair_accessible"],
         },
-        "schedule": [
-            {"day": slot.day_slug, "start": f"{slot.start:%H:%M}", "end": f"{slot.end:%H:%M}"}
-            for slot in activity.schedule.all()
-        ],
-        "free": activity.free,
-        "cost": activity.cost,
-        "registration_required": activity.registration_required,
-        "volunteers_wanted": activity.volunteers_wanted,
-        "languages": list(activity.languages),
-        "contact": {"email": activity.contact_email, "phone": activity.contact_phone},
-        "last_verified": activity.last_verified.isoformat() if activity.last_verified else None,
+        "schedule": schedule,
+        "free": row["free"],
+        "cost": row["cost"],
+        "registration_required": row["registration_required"],
+        "volunteers_wanted": row["volunteers_wanted"],
+        "languages": list(row["languages"]),
+        "contact": {"email": row["contact_email"], "phone": row["contact_phone"]},
+        "last_verified": last_verified.isoformat() if last_verified else None,
     }
 
 
+def _grouped(pairs):
+    grouped = {}
+    for pk, value in pairs:
+        grouped.setdefault(pk, []).append(value)
+    return grouped
+
+
 def stream_export(queryset):
-    """Yield the JSON document piece by piece, so 50,000 activities never sit in memory at once."""
+    """Yield the JSON document piece by piece, so 50,000 activities never sit in memory at once.
+
+    Plain rows instead of model instances (four queries per 1,000 activities): building a dozen
+    objects per activity made exporting a gebied take a second.
+    """
     yield '{"activities": ['
     separator = "\n"
-    queryset = queryset.select_related("organisation", "bouwsteen", "location__gebied").prefetch_related(
-        "themes", "doelgroepen", "schedule"
-    )
-    for activity in queryset.iterator(chunk_size=1000):
-        yield separator + json.dumps(record(activity), ensure_ascii=False)
+    rows = queryset.values(*_EXPORT_COLUMNS).iterator(chunk_size=EXPORT_CHUNK)
+    while chunk := list(islice(rows, EXPORT_CHUNK)):
+        ids = [row["pk"] for row in chunk]
+        themes = _grouped(
+            Activity.themes.through.objects.filter(activity_id__in=ids)
+            .order_by("theme__order", "theme__name")
+            .values_list("activity_id", "theme__slug")
+        )
+        doelgroepen = _grouped(
+            Activity.doelgroepen.through.objects.filter(activity_id__in=ids, doelgroep__is_public=True)
+            .order_by("doelgroep__order", "doelgroep__name")
+            .values_list("activity_id", "doelgroep__slug")
+        )
+        schedule = _grouped(
+            (pk, {"day": DAY_SLUGS[day], "start": f"{start:%H:%M}", "end": f"{end:%H:%M}"})
+            for pk, day, start, end in ScheduleSlot.objects.filter(activity_id__in=ids)
+            .order_by("day", "start")
+            .values_list("activity_id", "day", "start", "end")
+        )
+        records = []
+        for row in chunk:
+            pk = row["pk"]
+            item = _record(row, themes.get(pk, []), doelgroepen.get(pk, []), schedule.get(pk, []))
+            records.append(json.dumps(item, ensure_ascii=False))
+        # One piece per chunk: a write to the client per record costs more than the record.
+        yield separator + ",\n".join(records)
         separator = ",\n"
     yield "\n]}\n"
 
