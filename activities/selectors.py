@@ -1,10 +1,20 @@
 """Reads for the public catalogue."""
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.template.loader import render_to_string
 
 from activities import search
-from activities.filters import ActivityFilter, cached, catalogue_version, facet_options, valid_data
+from activities.filters import (
+    CACHE_SECONDS,
+    ActivityFilter,
+    cache_key,
+    cached,
+    catalogue_version,
+    facet_options,
+    valid_data,
+)
 from activities.index import FACETS, FLAGS, catalogue_index
 from activities.models import Activity
 
@@ -16,12 +26,13 @@ def published_activities():
 def catalogue_search(params, page_number=None, per_page=None):
     """Filter, rank and paginate the published catalogue for a query string.
 
-    Returns the filterset (for the form), the page, the counts per filter option and any
-    errors for values the filters do not know. The filters and counts come from the in-memory
-    index (activities.index), a search's ranked matches from PostgreSQL (cached per catalogue
-    version). A constant number of queries: one per ticked model-based filter to check its
-    values, the catalogue's version and the page's activities with their themes and times; the
-    first time in a version also the index, the filter options and a search's matches.
+    Returns the filterset (for the form), the page of activity ids (see listed_activities and
+    result_cards), the counts per filter option, any errors for values the filters do not know
+    and the catalogue's version. The filters and counts come from the in-memory index
+    (activities.index), a search's ranked matches from PostgreSQL. A constant number of
+    queries: one per ticked model-based filter to check its values, the catalogue's version,
+    the filter options and a search's matches from the cache (computed the first time in a
+    version, as is the index).
     """
     filterset = ActivityFilter(params, queryset=published_activities())
     if filterset.is_valid():
@@ -45,6 +56,7 @@ def catalogue_search(params, page_number=None, per_page=None):
         "counts": selection.counts,
         "errors": errors,
         "query": query,
+        "version": version,
     }
 
 
@@ -59,7 +71,7 @@ def ranked_matches(query, version):
 
 
 class _Results:
-    """What the paginator slices: the selection's ids, fetched as activities a page at a time."""
+    """What the paginator slices: the selection's activity ids, in the list's order."""
 
     def __init__(self, selection):
         self.selection = selection
@@ -71,9 +83,39 @@ class _Results:
         return self.selection.total
 
     def __getitem__(self, index):
-        ids = self.selection.ids(index.start, index.stop)
-        by_pk = {activity.pk: activity for activity in published_activities().for_listing().filter(pk__in=ids)}
-        return [by_pk[pk] for pk in ids if pk in by_pk]
+        return self.selection.ids(index.start, index.stop)
+
+
+def listed_activities(ids):
+    """The published activities with these ids, in this order, with what a list shows of them."""
+    by_pk = {activity.pk: activity for activity in published_activities().for_listing().filter(pk__in=ids)}
+    return [by_pk[pk] for pk in ids if pk in by_pk]
+
+
+def result_cards(ids, version):
+    """The catalogue's result cards for these activity ids, in this order.
+
+    A card is the same on every page that lists its activity, so it is rendered once per
+    catalogue version and kept in the cache; a page of cards then costs one cache read instead
+    of fetching twenty activities and rendering them. The link is left to the page, as it carries
+    the page's search ("back to the results").
+    """
+    keys = {pk: cache_key(version, "card", pk) for pk in ids}
+    found = cache.get_many(list(keys.values())) if version is not None else {}
+    missing = [pk for pk in ids if keys[pk] not in found]
+    if missing:
+        rendered = {
+            keys[activity.pk]: {
+                "url": activity.get_absolute_url(),
+                "title": activity.title,
+                "body": render_to_string("activities/_activity_card.html", {"activity": activity}),
+            }
+            for activity in listed_activities(missing)
+        }
+        if version is not None:
+            cache.set_many(rendered, CACHE_SECONDS)
+        found.update(rendered)
+    return [found[keys[pk]] for pk in ids if keys[pk] in found]
 
 
 def facets(filterset, counts):

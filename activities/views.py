@@ -11,7 +11,7 @@ from activities import calendar, exchange, structured_data
 from activities.filters import ActivityFilter, valid_data
 from activities.forms import FeedbackForm
 from activities.page_cache import cache_for_visitors
-from activities.selectors import catalogue_search, facets, published_activities
+from activities.selectors import catalogue_search, facets, listed_activities, published_activities, result_cards
 from activities.services import feedback_create
 
 
@@ -29,6 +29,7 @@ def activity_list(request):
         "flags": flags,
         # The detail page's "back to the list" keeps the search (and its feedback remembers it).
         "detail_query": f"?{search_params.urlencode()}" if search_params else "",
+        "cards": result_cards(result["page"].object_list, result["version"]),
         "feedback_form": FeedbackForm(initial={"query_string": request.GET.urlencode()}),
     }
     template = "activities/activity_list.html"
@@ -40,7 +41,8 @@ def activity_list(request):
 @require_GET
 def activity_print(request):
     result = catalogue_search(request.GET, per_page=100)
-    return render(request, "activities/activity_print.html", result)
+    activities = listed_activities(result["page"].object_list)
+    return render(request, "activities/activity_print.html", {**result, "activities": activities})
 
 
 @require_GET

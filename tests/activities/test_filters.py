@@ -3,7 +3,7 @@
 import pytest
 from django.http import QueryDict
 
-from activities.selectors import catalogue_search
+from activities.selectors import catalogue_search, listed_activities
 from tests.factories import ActivityFactory
 
 pytestmark = pytest.mark.django_db
@@ -14,7 +14,7 @@ def search(query_string):
 
 
 def titles(query_string):
-    return sorted(a.title for a in search(query_string)["page"].object_list)
+    return sorted(a.title for a in listed_activities(search(query_string)["page"].object_list))
 
 
 @pytest.fixture

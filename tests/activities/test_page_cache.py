@@ -40,9 +40,10 @@ def test_a_committed_change_shows_at_once():
     assert "Taalcafé Noord" in client.get(LIST, {"q": "taal"}).content.decode()
     assert "Taalcafé Noord" in client.get(activity.get_absolute_url()).content.decode()
 
-    Activity.objects.filter(pk=activity.pk).update(title="Taalcafé De Banne")
+    Activity.objects.filter(pk=activity.pk).update(title="Taalcafé De Banne", summary="Nu op dinsdag.")
 
-    assert "Taalcafé De Banne" in client.get(LIST, {"q": "taal"}).content.decode()
+    html = client.get(LIST, {"q": "taal"}).content.decode()
+    assert "Taalcafé De Banne" in html and "Nu op dinsdag." in html
     assert "Taalcafé De Banne" in client.get(activity.get_absolute_url()).content.decode()
     Activity.objects.filter(pk=activity.pk).update(status=Activity.Status.ARCHIVED)
     assert client.get(activity.get_absolute_url()).status_code == 404

@@ -2,7 +2,7 @@
 
 import pytest
 
-from activities.selectors import catalogue_search
+from activities.selectors import catalogue_search, listed_activities
 from tests.factories import ActivityFactory
 
 pytestmark = pytest.mark.django_db
@@ -13,7 +13,7 @@ def titles(params):
 
     query = QueryDict(mutable=True)
     query.update(params)
-    return [a.title for a in catalogue_search(query)["page"].object_list]
+    return [a.title for a in listed_activities(catalogue_search(query)["page"].object_list)]
 
 
 @pytest.fixture

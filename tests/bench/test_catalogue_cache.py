@@ -7,7 +7,7 @@ from django.http import QueryDict
 
 from activities.filters import catalogue_version
 from activities.models import Activity, Theme
-from activities.selectors import catalogue_search, facets
+from activities.selectors import catalogue_search, facets, listed_activities
 from tests.factories import ActivityFactory
 
 
@@ -16,7 +16,7 @@ def search(query_string=""):
 
 
 def titles(result):
-    return [activity.title for activity in result["page"].object_list]
+    return [activity.title for activity in listed_activities(result["page"].object_list)]
 
 
 @pytest.mark.django_db
