@@ -1,15 +1,12 @@
 """The catalogue's filters. The query string is the single source of truth for them."""
 
-import hashlib
-
 import django_filters
 from django import forms
-from django.core.cache import cache
-from django.db import connection
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from activities import search
+from activities.catalogue_cache import cached
 from activities.models import DAY_SLUGS, Activity, Bouwsteen, Doelgroep, ScheduleSlot, Theme
 from stadsdelen.models import Gebied, Stadsdeel
 
@@ -130,47 +127,6 @@ def valid_data(data):
     for field in errors:
         cleaned.pop(field, None)
     return cleaned, errors
-
-
-# Derived from the catalogue and cached under its version (see migration 0005); long enough to
-# serve a busy hour, short enough that versions nobody asks for anymore leave the cache.
-CACHE_SECONDS = 60 * 30
-CACHE_PREFIX = "catalogue:v1"
-
-
-def catalogue_version():
-    """The catalogue's version, or None where nothing derived from it may be cached.
-
-    None on SQLite (no version triggers there), and inside a transaction that has changed the
-    catalogue itself: those changes are not committed, so no cached copy has them.
-    """
-    if connection.vendor != "postgresql":
-        return None
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT version, current_setting('activities.catalogue_dirty', true) FROM activities_catalogue_version"
-        )
-        row = cursor.fetchone()
-    if row is None or row[1] == "on":
-        return None
-    return row[0]
-
-
-def cache_key(version, *parts):
-    digest = hashlib.sha256(repr((connection.settings_dict["NAME"], parts)).encode()).hexdigest()
-    return f"{CACHE_PREFIX}:{version}:{digest}"
-
-
-def cached(version, key_parts, compute):
-    """compute(), cached under the catalogue's version; computed every time without one."""
-    if version is None:
-        return compute()
-    key = cache_key(version, *key_parts)
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, CACHE_SECONDS)
-    return value
 
 
 def facet_options(filterset, version=None):

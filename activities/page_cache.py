@@ -11,11 +11,11 @@ from functools import wraps
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 
-from activities.filters import CACHE_SECONDS, cache_key, catalogue_version
+from activities import catalogue_cache
+from activities.catalogue_cache import cache_key, catalogue_version
 
 # Response headers a cached page keeps; the middleware adds the rest (CSP, security) on every hit.
 KEPT_HEADERS = ["Content-Type", "Content-Language", "Vary", "Access-Control-Allow-Origin"]
@@ -35,7 +35,7 @@ def cache_for_visitors(view):
             return view(request, *args, **kwargs)
         fragment = bool(request.htmx) and not request.htmx.history_restore_request
         key = cache_key(version, "response", request.build_absolute_uri(), fragment)
-        stored = cache.get(key)
+        stored = catalogue_cache.get(key)
         if stored is not None:
             headers, content = stored
             response = HttpResponse(content, headers=headers)
@@ -49,7 +49,7 @@ def cache_for_visitors(view):
                 and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
             ):
                 headers = {name: response[name] for name in KEPT_HEADERS if name in response}
-                cache.set(key, (headers, response.content), CACHE_SECONDS)
+                catalogue_cache.put(key, (headers, response.content))
         patch_vary_headers(response, ["Cookie"])
         return response
 

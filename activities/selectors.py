@@ -1,20 +1,13 @@
 """Reads for the public catalogue."""
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.paginator import Paginator
 from django.template.loader import render_to_string
 
 from activities import search
-from activities.filters import (
-    CACHE_SECONDS,
-    ActivityFilter,
-    cache_key,
-    cached,
-    catalogue_version,
-    facet_options,
-    valid_data,
-)
+from activities.catalogue_cache import CACHE_SECONDS, cache_key, cached, catalogue_version
+from activities.filters import ActivityFilter, facet_options, valid_data
 from activities.index import FACETS, FLAGS, catalogue_index
 from activities.models import Activity
 
@@ -100,8 +93,11 @@ def result_cards(ids, version):
     of fetching twenty activities and rendering them. The link is left to the page, as it carries
     the page's search ("back to the results").
     """
+    # In this process's memory only: a card is small and cheap to render again, and there are
+    # as many as there are activities.
+    local = caches["local"]
     keys = {pk: cache_key(version, "card", pk) for pk in ids}
-    found = cache.get_many(list(keys.values())) if version is not None else {}
+    found = local.get_many(list(keys.values())) if version is not None else {}
     missing = [pk for pk in ids if keys[pk] not in found]
     if missing:
         rendered = {
@@ -113,7 +109,7 @@ def result_cards(ids, version):
             for activity in listed_activities(missing)
         }
         if version is not None:
-            cache.set_many(rendered, CACHE_SECONDS)
+            local.set_many(rendered, CACHE_SECONDS)
         found.update(rendered)
     return [found[keys[pk]] for pk in ids if keys[pk] in found]
 

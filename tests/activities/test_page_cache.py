@@ -1,7 +1,7 @@
 """Catalogue pages for visitors come from the cache, and are never stale or someone else's."""
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.test import Client
 from django.urls import reverse
 
@@ -14,10 +14,12 @@ committed = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture(autouse=True)
-def _empty_cache():
-    cache.clear()
+def _empty_caches():
+    for name in ("default", "local"):
+        caches[name].clear()
     yield
-    cache.clear()
+    for name in ("default", "local"):
+        caches[name].clear()
 
 
 @committed
@@ -25,12 +27,22 @@ def test_a_repeated_visit_is_served_from_the_cache(django_assert_num_queries):
     ActivityFactory(title="Taalcafé Noord", themes=["taal"])
     client = Client()
     first = client.get(LIST, {"q": "taal"})
-    with django_assert_num_queries(2):  # the catalogue's version, the cached page
+    with django_assert_num_queries(1):  # the catalogue's version
         second = client.get(LIST, {"q": "taal"})
     assert second.content == first.content
     assert "Taalcafé Noord" in second.content.decode()
     assert "Cookie" in second["Vary"] and "HX-Request" in second["Vary"]
     assert "Content-Security-Policy" in second
+
+
+@committed
+def test_a_page_rendered_by_one_app_server_serves_the_others(django_assert_num_queries):
+    ActivityFactory(title="Taalcafé Noord", themes=["taal"])
+    first = Client().get(LIST, {"q": "taal"})
+    caches["local"].clear()  # as in another process: only the shared cache (PostgreSQL) has it
+    with django_assert_num_queries(2):  # the catalogue's version, the page from the shared cache
+        second = Client().get(LIST, {"q": "taal"})
+    assert second.content == first.content
 
 
 @committed

@@ -5,7 +5,7 @@ import pytest
 from django.db import connection, transaction
 from django.http import QueryDict
 
-from activities.filters import catalogue_version
+from activities.catalogue_cache import catalogue_version
 from activities.models import Activity, Theme
 from activities.selectors import catalogue_search, facets, listed_activities
 from tests.factories import ActivityFactory

@@ -1,0 +1,71 @@
+"""What is derived from the public catalogue, cached under the catalogue's version.
+
+PostgreSQL triggers move the version on at every committed change to the catalogue (migration
+0005), so a key that holds the version can never serve stale data: after a change, the next
+request simply finds nothing under the new version.
+
+Two tiers: this process's memory (`caches["local"]`) in front of the cache every app server
+shares (`caches["default"]`, a PostgreSQL table in production). A value found in the shared
+cache is copied to the local one, so a popular page costs no cache query at all, and a page
+rendered by one worker serves all the others.
+"""
+
+import hashlib
+
+from django.core.cache import cache, caches
+from django.db import connection
+
+# Long enough to serve a busy hour, short enough that versions nobody asks for leave the cache.
+CACHE_SECONDS = 60 * 30
+CACHE_PREFIX = "catalogue:v1"
+
+
+def catalogue_version():
+    """The catalogue's version, or None where nothing derived from it may be cached.
+
+    None on SQLite (no version triggers there), and inside a transaction that has changed the
+    catalogue itself: those changes are not committed, so no cached copy has them.
+    """
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT version, current_setting('activities.catalogue_dirty', true) FROM activities_catalogue_version"
+        )
+        row = cursor.fetchone()
+    if row is None or row[1] == "on":
+        return None
+    return row[0]
+
+
+def cache_key(version, *parts):
+    digest = hashlib.sha256(repr((connection.settings_dict["NAME"], parts)).encode()).hexdigest()
+    return f"{CACHE_PREFIX}:{version}:{digest}"
+
+
+def get(key):
+    value = caches["local"].get(key)
+    if value is None:
+        value = cache.get(key)
+        if value is not None:
+            caches["local"].set(key, value, CACHE_SECONDS)
+    return value
+
+
+def put(key, value, shared=True):
+    """Keep `value` under `key`; `shared=False` keeps it in this process only (cheap to redo)."""
+    caches["local"].set(key, value, CACHE_SECONDS)
+    if shared:
+        cache.set(key, value, CACHE_SECONDS)
+
+
+def cached(version, key_parts, compute):
+    """compute(), cached under the catalogue's version; computed every time without one."""
+    if version is None:
+        return compute()
+    key = cache_key(version, *key_parts)
+    value = get(key)
+    if value is None:
+        value = compute()
+        put(key, value)
+    return value
