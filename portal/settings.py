@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "template_partials",
     "csp",
     "axes",
+    "django_ratelimit",
     "stadsdelen",
     "activities",
     "accounts",
@@ -60,6 +61,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Turns a refusal of django-ratelimit into a 429 page (RATELIMIT_VIEW).
+    "django_ratelimit.middleware.RatelimitMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its own response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -90,10 +93,17 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-# Each process's own memory, in front of the shared cache (activities.catalogue_cache): at most
-# a few thousand entries (result cards of ~1.5 KB, catalogue pages of ~40 KB).
+# One cache for every app server and worker, in the database they already share (the table
+# comes with `migrate`), and each process's own memory in front of it for the catalogue
+# (activities.catalogue_cache): at most a few thousand entries there (result cards of ~1.5 KB,
+# catalogue pages of ~40 KB).
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "shared"},
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "portal_cache",
+        "TIMEOUT": 60 * 30,
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
     "local": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "local",
@@ -103,14 +113,6 @@ CACHES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # PostgreSQL's JIT compiler spends more time compiling than the catalogue's queries take to run.
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
-    # One cache for every app server and worker, in the database they already share (the table
-    # comes with `migrate`). Keys carry the catalogue's version, so nothing in it goes stale.
-    CACHES["default"] = {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "portal_cache",
-        "TIMEOUT": 60 * 30,
-        "OPTIONS": {"MAX_ENTRIES": 5000},
-    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -133,6 +135,19 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
+# Floods from one address (many accounts tried, or reset mails sent) are refused before any
+# password is hashed; axes above covers a single account. The address is the one axes sees.
+RATELIMIT_IP_META_KEY = "axes.helpers.get_client_ip_address"
+RATELIMIT_VIEW = "portal.views.too_many_requests"
+LOGIN_POSTS_PER_ADDRESS = os.environ.get("LOGIN_POSTS_PER_ADDRESS", "20/m")
+PASSWORD_RESETS_PER_ADDRESS = os.environ.get("PASSWORD_RESETS_PER_ADDRESS", "5/m")
+SILENCED_SYSTEM_CHECKS = [
+    # django-ratelimit prefers an atomic counter (Redis, memcached); the portal shares nothing but
+    # PostgreSQL, whose cache table counts by read-then-write. Under a flood concurrent requests
+    # may count once instead of twice, so a limit holds within a factor of the number of workers.
+    "django_ratelimit.E003",
+    "django_ratelimit.W001",
+]
 
 # OIDC (the city's login, or eHerkenning through a broker) is switched on by its settings alone.
 OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")

@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django_ratelimit.decorators import ratelimit
 
 from organisations import views as organisation_views
 from portal import views
@@ -10,6 +12,19 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("", include("activities.urls")),
+    # Django's own views, first limited per address (settings: *_PER_ADDRESS); the rest follow.
+    path(
+        "accounts/login/",
+        ratelimit(key="ip", rate=settings.LOGIN_POSTS_PER_ADDRESS, method="POST")(auth_views.LoginView.as_view()),
+        name="login",
+    ),
+    path(
+        "accounts/password_reset/",
+        ratelimit(key="ip", rate=settings.PASSWORD_RESETS_PER_ADDRESS, method="POST")(
+            auth_views.PasswordResetView.as_view()
+        ),
+        name="password_reset",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("start/", views.after_login, name="after-login"),
     path("uitnodiging/<str:token>/", organisation_views.accept_invitation, name="invitation-accept"),

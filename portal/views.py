@@ -58,6 +58,13 @@ def permission_denied(request, exception=None):
     return render(request, "403.html", status=403)
 
 
+def too_many_requests(request, exception=None):
+    """Too many logins or reset mails from one address: refused before any work, with a clear page."""
+    response = render(request, "429.html", status=429)
+    response["Retry-After"] = "60"
+    return response
+
+
 def server_error(request):
     """A 503 with Retry-After while the database is away; otherwise a plain 500. Needs no database."""
     error = sys.exc_info()[1]
