@@ -52,11 +52,9 @@ def get(key):
     return value
 
 
-def put(key, value, shared=True):
-    """Keep `value` under `key`; `shared=False` keeps it in this process only (cheap to redo)."""
+def put(key, value):
     caches["local"].set(key, value, CACHE_SECONDS)
-    if shared:
-        cache.set(key, value, CACHE_SECONDS)
+    cache.set(key, value, CACHE_SECONDS)
 
 
 def cached(version, key_parts, compute):

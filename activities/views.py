@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.core.cache import cache
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -8,6 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from activities import calendar, exchange, structured_data
+from activities.catalogue_cache import CACHE_SECONDS, cache_key, catalogue_version
 from activities.filters import ActivityFilter, valid_data
 from activities.forms import FeedbackForm
 from activities.page_cache import cache_for_visitors
@@ -75,10 +77,38 @@ def activity_export(request):
     data, errors = valid_data(request.GET)
     if errors:
         return HttpResponse(exchange.dumps_errors(errors), status=400, content_type="application/json; charset=utf-8")
-    queryset = ActivityFilter(data, queryset=published_activities()).qs.order_by("slug")
-    response = StreamingHttpResponse(exchange.stream_export(queryset), content_type="application/json; charset=utf-8")
+    version = catalogue_version()
+    key = cache_key(version, "export", request.get_full_path())
+    body = cache.get(key) if version is not None else None
+    if body is not None:
+        response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    else:
+        queryset = ActivityFilter(data, queryset=published_activities()).qs.order_by("slug")
+        pieces = exchange.stream_export(queryset)
+        if version is not None:
+            pieces = _kept_when_small(pieces, key)
+        response = StreamingHttpResponse(pieces, content_type="application/json; charset=utf-8")
     response["Access-Control-Allow-Origin"] = "*"
     return response
+
+
+# An export of a gebied (~2 MB) is kept in the shared cache under the catalogue's version; the
+# whole catalogue (~50 MB) is only ever streamed.
+EXPORT_CACHE_CHARACTERS = 8_000_000
+
+
+def _kept_when_small(pieces, key):
+    """Stream the pieces, and keep the whole export in the shared cache if it turns out small."""
+    kept, size = [], 0
+    for piece in pieces:
+        yield piece
+        if kept is not None:
+            kept.append(piece)
+            size += len(piece)
+            if size > EXPORT_CACHE_CHARACTERS:
+                kept = None
+    if kept is not None:
+        cache.set(key, "".join(kept), CACHE_SECONDS)
 
 
 # No CSRF token: the answer is anonymous and acts for nobody, so a forged one can do nothing a

@@ -1,10 +1,13 @@
-"""Catalogue pages for visitors come from the cache, and are never stale or someone else's."""
+"""Public catalogue pages and open-data exports come from the cache, and are never stale or someone else's."""
+
+import json
 
 import pytest
 from django.core.cache import caches
 from django.test import Client
 from django.urls import reverse
 
+from activities import views
 from activities.models import Activity
 from tests.factories import ActivityFactory
 
@@ -101,3 +104,34 @@ def test_pages_are_cached_per_host(settings):
     client.get(activity.get_absolute_url(), HTTP_HOST="a.example")
     html = client.get(activity.get_absolute_url(), HTTP_HOST="b.example").content.decode()
     assert "//b.example/" in html and "//a.example/" not in html
+
+
+def export(client, query=""):
+    response = client.get(reverse("activities:export") + query)
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    return response, json.loads(body)
+
+
+@committed
+def test_an_export_of_a_gebied_is_kept_until_the_catalogue_changes():
+    activity = ActivityFactory(title="Taalcafé Noord", location__gebied_slug="oud-noord")
+    client = Client()
+    first, data = export(client, "?gebied=oud-noord")
+    assert first.streaming and [a["title"] for a in data["activities"]] == ["Taalcafé Noord"]
+    second, again = export(client, "?gebied=oud-noord")
+    assert not second.streaming and again == data
+    assert second["Access-Control-Allow-Origin"] == "*"
+
+    Activity.objects.filter(pk=activity.pk).update(title="Taalcafé De Banne")
+    _response, changed = export(client, "?gebied=oud-noord")
+    assert [a["title"] for a in changed["activities"]] == ["Taalcafé De Banne"]
+
+
+@committed
+def test_a_large_export_is_always_streamed(monkeypatch):
+    ActivityFactory.create_batch(3)
+    monkeypatch.setattr(views, "EXPORT_CACHE_CHARACTERS", 100)
+    client = Client()
+    export(client)
+    response, data = export(client)
+    assert response.streaming and len(data["activities"]) == 3
