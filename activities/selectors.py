@@ -37,7 +37,8 @@ def catalogue_search(params, page_number=None, per_page=None):
     cleaned = filterset.form.cleaned_data
     query = cleaned.get("q") or ""
     version = catalogue_version()
-    ticked = {facet: [getattr(value, "slug", value) for value in cleaned.get(facet) or []] for facet in FACETS}
+    # The ticked values as the query string has them (slugs): the form has checked they exist.
+    ticked = {facet: [value for value in filterset.form.data.getlist(facet) if value] for facet in FACETS}
     flags = [flag for flag in FLAGS if cleaned.get(flag)]
     ranked_ids = ranked_matches(query, version) if search.terms(query) else None
     selection = catalogue_index(version).select(ticked, flags, ranked_ids)
@@ -129,7 +130,13 @@ def facets(filterset, counts):
         else:
             for slug, label in field.choices:
                 options.append(_option(name, slug, label, counts, selected, None))
-        groups.append({"name": name, "label": field.label, "options": options})
+        # Gebieden come under a heading per stadsdeel: the first option of each says which.
+        previous = None
+        for option in options:
+            option["heading"] = option["group"] if option["group"] != previous else None
+            previous = option["group"]
+        open_ = any(option["checked"] for option in options)
+        groups.append({"name": name, "label": field.label, "options": options, "open": open_})
     flags = [
         _option(name, "1", form.fields[name].label, counts, {"1"} if form.cleaned_data.get(name) else set(), None)
         for name in FLAGS
