@@ -1,7 +1,7 @@
 """Whole catalogue pages for visitors, cached under the catalogue's version.
 
 A visitor without a session or a pending message gets the same page as every other such
-visitor for the same address, so the rendered page (about 40 ms of template work) is kept
+visitor for the same address, so the rendered page (some 20 ms of template work) is kept
 under the catalogue's version: any committed change to the catalogue moves the version on,
 and the next request renders afresh. Logged-in users and anyone with a message to see always
 get a fresh page.

@@ -96,7 +96,7 @@ def result_cards(ids, version):
     """
     # In this process's memory only: a card is small and cheap to render again, and there are
     # as many as there are activities.
-    local = caches["local"]
+    local = caches["cards"]
     keys = {pk: cache_key(version, "card", pk) for pk in ids}
     found = local.get_many(list(keys.values())) if version is not None else {}
     missing = [pk for pk in ids if keys[pk] not in found]

@@ -94,9 +94,9 @@ DATABASES = {
     )
 }
 # One cache for every app server and worker, in the database they already share (the table
-# comes with `migrate`), and each process's own memory in front of it for the catalogue
-# (activities.catalogue_cache): at most a few thousand entries there (result cards of ~1.5 KB,
-# catalogue pages of ~40 KB).
+# comes with `migrate`). In front of it, for the catalogue (activities.catalogue_cache), each
+# process's own memory: recent pages (~40 KB each, so at most ~20 MB) and result cards (~1.5 KB
+# each, at most ~15 MB).
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
@@ -107,7 +107,12 @@ CACHES = {
     "local": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "local",
-        "OPTIONS": {"MAX_ENTRIES": 3000},
+        "OPTIONS": {"MAX_ENTRIES": 500},
+    },
+    "cards": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "cards",
+        "OPTIONS": {"MAX_ENTRIES": 10_000},
     },
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
