@@ -7,20 +7,12 @@ from django.utils.translation import gettext_lazy as _
 
 from activities import search
 from activities.catalogue_cache import cached
+from activities.index import FACETS
 from activities.models import DAY_SLUGS, Activity, Bouwsteen, Doelgroep, ScheduleSlot, Theme
 from stadsdelen.models import Gebied, Stadsdeel
 
 DAY_CHOICES = [(slug, label) for slug, (_value, label) in zip(DAY_SLUGS, ScheduleSlot.Day.choices, strict=True)]
 
-# Filters whose options are OR-ed.
-MULTI_FACETS = {
-    "stadsdeel": "location__gebied__stadsdeel__slug",
-    "gebied": "location__gebied__slug",
-    "bouwsteen": "bouwsteen__slug",
-    "thema": "themes__slug",
-    "doelgroep": "doelgroepen__slug",
-    "dag": "schedule__day",
-}
 FLAG_FACETS = {
     "gratis": Q(free=True),
     "toegankelijk": Q(location__wheelchair_accessible=True),
@@ -91,7 +83,7 @@ class ActivityFilter(django_filters.FilterSet):
         for name, value in cleaned.items():
             if name != "q":
                 queryset = self.filters[name].filter(queryset, value)
-        narrowed = any(cleaned.get(facet) for facet in MULTI_FACETS)
+        narrowed = any(cleaned.get(facet) for facet in FACETS)
         return search.filter_queryset(queryset, cleaned.get("q") or "", narrowed=narrowed)
 
     # Subqueries instead of joins, so a multi-valued filter never duplicates rows.
