@@ -68,9 +68,9 @@ class Selection:
 
 
 class CatalogueIndex:
-    def __init__(self, ids, options):
+    def __init__(self, ids, options, position):
         self.ids = ids  # activity ids in title order; the bit positions
-        self.position = {pk: n for n, pk in enumerate(ids)}
+        self.position = position  # activity id -> bit position
         self.options = options  # {facet or flag: {value: mask}}; a flag's only value is "1"
         self.all = (1 << len(ids)) - 1
 
@@ -127,7 +127,7 @@ class CatalogueIndex:
             facet: {value: _mask(positions, len(ids)) for value, positions in values.items()}
             for facet, values in links.items()
         }
-        return cls(ids, options)
+        return cls(ids, options, position)
 
     def mask_of(self, ids):
         return _mask((self.position[pk] for pk in ids if pk in self.position), len(self.ids))

@@ -21,6 +21,11 @@ from activities.catalogue_cache import cache_key, catalogue_version
 KEPT_HEADERS = ["Content-Type", "Content-Language", "Vary", "Access-Control-Allow-Origin"]
 
 
+def wants_fragment(request):
+    """An htmx update asks for the results fragment; a history restore needs the whole page."""
+    return bool(request.htmx) and not request.htmx.history_restore_request
+
+
 def is_anonymous_visitor(request):
     return settings.SESSION_COOKIE_NAME not in request.COOKIES and CookieStorage.cookie_name not in request.COOKIES
 
@@ -33,8 +38,7 @@ def cache_for_visitors(view):
         version = catalogue_version()
         if version is None:
             return view(request, *args, **kwargs)
-        fragment = bool(request.htmx) and not request.htmx.history_restore_request
-        key = cache_key(version, "response", request.build_absolute_uri(), fragment)
+        key = cache_key(version, "response", request.build_absolute_uri(), wants_fragment(request))
         stored = catalogue_cache.get(key)
         if stored is not None:
             headers, content = stored

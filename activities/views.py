@@ -12,7 +12,7 @@ from activities import calendar, exchange, structured_data
 from activities.catalogue_cache import CACHE_SECONDS, cache_key, catalogue_version
 from activities.filters import ActivityFilter, valid_data
 from activities.forms import FeedbackForm
-from activities.page_cache import cache_for_visitors
+from activities.page_cache import cache_for_visitors, wants_fragment
 from activities.selectors import catalogue_search, facets, listed_activities, published_activities, result_cards
 from activities.services import feedback_create
 
@@ -35,7 +35,7 @@ def activity_list(request):
         "feedback_form": FeedbackForm(initial={"query_string": request.GET.urlencode()}),
     }
     template = "activities/activity_list.html"
-    if request.htmx and not request.htmx.history_restore_request:
+    if wants_fragment(request):
         template += "#htmx-update"
     return render(request, template, context)
 
