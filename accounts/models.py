@@ -1,15 +1,14 @@
-"""Who someone is and what they may see: organisation members and stadsdeel staff."""
+"""Who someone is and what they may see: organisation members and stadsdeel staff.
 
-import datetime
-import secrets
+Memberships live in `organisations`, one floor up; a user only reads them through the reverse
+relation, so this app imports nothing above it.
+"""
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from activities.models import Organisation
 from stadsdelen.models import Stadsdeel
 
 
@@ -70,21 +69,6 @@ class User(AbstractUser):
         return roles.filter(role=role).exists() if role else roles.exists()
 
 
-class Membership(models.Model):
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="memberships")
-    is_admin = models.BooleanField(_("beheerder van de organisatie"), default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("lidmaatschap")
-        verbose_name_plural = _("lidmaatschappen")
-        constraints = [models.UniqueConstraint(fields=["user", "organisation"], name="membership_unique")]
-
-    def __str__(self):
-        return f"{self.user} – {self.organisation}"
-
-
 class StaffRole(models.Model):
     class Role(models.TextChoices):
         REVIEWER = "reviewer", _("Beoordelaar")
@@ -101,34 +85,3 @@ class StaffRole(models.Model):
 
     def __str__(self):
         return f"{self.user}: {self.get_role_display()} {self.stadsdeel}"
-
-
-def _token():
-    return secrets.token_urlsafe(32)
-
-
-def _in_two_weeks():
-    return timezone.now() + datetime.timedelta(days=14)
-
-
-class Invitation(models.Model):
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="invitations")
-    email = models.EmailField(_("e-mailadres"))
-    is_admin = models.BooleanField(_("wordt beheerder"), default=False)
-    token = models.CharField(max_length=64, unique=True, default=_token, editable=False)
-    invited_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-    expires_at = models.DateTimeField(default=_in_two_weeks)
-    accepted_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-        verbose_name = _("uitnodiging")
-        verbose_name_plural = _("uitnodigingen")
-
-    def __str__(self):
-        return f"{self.email} → {self.organisation}"
-
-    @property
-    def is_open(self):
-        return self.accepted_at is None and self.expires_at > timezone.now()

@@ -5,7 +5,6 @@ from activities.models import (
     Bouwsteen,
     Doelgroep,
     Location,
-    Organisation,
     ScheduleSlot,
     SearchFeedback,
     Theme,
@@ -27,16 +26,10 @@ class DoelgroepAdmin(admin.ModelAdmin):
     list_display = ["name", "slug", "is_public", "order"]
 
 
-@admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ["name", "kvk", "kind"]
-    list_filter = ["kind"]
-    search_fields = ["name", "kvk"]
-
-
 @admin.register(Location)
 class LocationAdmin(admin.ModelAdmin):
-    list_display = ["name", "street", "postcode", "gebied", "wheelchair_accessible"]
+    list_display = ["name", "street", "postcode", "gebied", "organisation", "wheelchair_accessible"]
+    autocomplete_fields = ["organisation"]
     list_filter = ["gebied__stadsdeel"]
     search_fields = ["name", "street", "postcode"]
 

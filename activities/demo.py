@@ -461,12 +461,15 @@ def create_catalogue(*, activities, seed=2026):
     for i, organisation in enumerate(organisations):
         orgs_by_gebied.setdefault(gebieden[i % len(gebieden)].pk, []).append(organisation)
 
+    # Each organisation keeps its own locations (activities.services.location_for).
     locations = []
     for gebied in gebieden:
         first_postcode, spread, lat, lon = STADSDEEL_AREA[gebied.stadsdeel.slug]
-        for j in range(max(3, min(40, activities // (len(gebieden) * 5)))):
+        owners = orgs_by_gebied[gebied.pk]
+        for j in range(max(len(owners), 3, min(40, activities // (len(gebieden) * 5)))):
             locations.append(
                 Location(
+                    organisation=owners[j % len(owners)],
                     name=f"{VENUE_KINDS[j % len(VENUE_KINDS)]} {VENUE_NAMES[(j + gebied.pk) % len(VENUE_NAMES)]}",
                     street=f"{STREETS[(j * 7 + gebied.pk) % len(STREETS)]} {rng.randint(1, 250)}",
                     postcode=f"{first_postcode + rng.randrange(spread)} {rng.choice('ABCDEGHJKLMNPRST')}"
@@ -478,9 +481,9 @@ def create_catalogue(*, activities, seed=2026):
                 )
             )
     locations = Location.objects.bulk_create(locations, batch_size=BATCH)
-    locations_by_gebied = {}
+    locations_by_organisation = {}
     for location in locations:
-        locations_by_gebied.setdefault(location.gebied_id, []).append(location)
+        locations_by_organisation.setdefault(location.organisation_id, []).append(location)
 
     made = 0
     serial = 0
@@ -499,8 +502,8 @@ def create_catalogue(*, activities, seed=2026):
             (title_t, summary, bouwsteen, theme_slugs, group_slugs, free, cost, registration, slots, volunteers) = (
                 template
             )
-            location = rng.choice(locations_by_gebied[gebied.pk])
             organisation = rng.choice(orgs_by_gebied[gebied.pk])
+            location = rng.choice(locations_by_organisation[organisation.pk])
             title = title_t.format(place=" ".join(location.name.split()[-2:]))
             if round_in_gebied >= len(TEMPLATES):
                 title = f"{title} ({gebied.name})"

@@ -18,17 +18,17 @@ from django.db import transaction
 
 from activities.models import (
     DAY_SLUGS,
+    RESERVED_SLUGS,
     Activity,
     Bouwsteen,
     Doelgroep,
-    Location,
-    Organisation,
     ScheduleSlot,
     Theme,
 )
+from activities.services import ActivityData, Place, ScheduleRow, activity_import
+from organisations.services import organisation_for_import
 from stadsdelen.models import Gebied
 
-RESERVED_SLUGS = {"afdrukken"}
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 _POSTCODE = re.compile(r"^(\d{4}) ?([A-Za-z]{2})$")
@@ -306,8 +306,8 @@ class _Checker:
                 "languages": languages,
                 "contact_email": email,
                 "contact_phone": self.text(contact, "phone", "contact.phone", 32, required=False),
-                "last_verified": last_verified or None,
             },
+            "last_verified": last_verified or None,
             "themes": [
                 self.slug("themes", slug, lookups["theme"])
                 for slug in self.get(raw, "themes", "themes", list, required=False, default=[])
@@ -356,63 +356,25 @@ def import_catalogue(*, payload):
     """Load a parsed exchange document. Raises ImportFailed, and then nothing is written."""
     items = check_all(payload["activities"])
     result = ImportResult()
-    organisations, locations = {}, {}
+    organisations = {}
     for item in items:
-        organisation = _organisation(item["organisation"], organisations)
-        location = _location(item["location"], locations)
-        activity = Activity.objects.filter(slug=item["slug"]).first()
-        if activity is None:
-            activity = Activity(slug=item["slug"], status=Activity.Status.PUBLISHED)
+        key = item["organisation"]["kvk"] or item["organisation"]["name"].casefold()
+        if key not in organisations:
+            organisations[key] = organisation_for_import(**item["organisation"])
+        _activity, created = activity_import(
+            slug=item["slug"],
+            organisation=organisations[key],
+            data=ActivityData(
+                **item["fields"],
+                place=Place(**item["location"]),
+                themes=item["themes"],
+                doelgroepen=item["doelgroepen"],
+                schedule=[ScheduleRow(day=day, start=start, end=end) for day, start, end in item["schedule"]],
+            ),
+            last_verified=item["last_verified"],
+        )
+        if created:
             result.created += 1
         else:
             result.updated += 1
-        for field, value in item["fields"].items():
-            setattr(activity, field, value)
-        activity.organisation = organisation
-        activity.location = location
-        activity.save()
-        activity.themes.set(item["themes"])
-        activity.doelgroepen.set(item["doelgroepen"])
-        activity.schedule.all().delete()
-        ScheduleSlot.objects.bulk_create(
-            ScheduleSlot(activity=activity, day=day, start=start, end=end) for day, start, end in item["schedule"]
-        )
-        activity.refresh_search_text()
     return result
-
-
-def _organisation(data, cache):
-    key = data["kvk"] or data["name"].casefold()
-    if key in cache:
-        return cache[key]
-    if data["kvk"]:
-        organisation = Organisation.objects.filter(kvk=data["kvk"]).first()
-    else:
-        organisation = Organisation.objects.filter(kvk="", name__iexact=data["name"]).first()
-    if organisation is None:
-        # The exchange format has no kind; an administrator corrects it where the guess is wrong.
-        kind = Organisation.Kind.WELFARE if data["kvk"] else Organisation.Kind.RESIDENTS
-        organisation = Organisation.objects.create(name=data["name"], kvk=data["kvk"], kind=kind)
-    elif organisation.name != data["name"]:
-        organisation.name = data["name"]
-        organisation.save(update_fields=["name"])
-    cache[key] = organisation
-    return organisation
-
-
-def _location(data, cache):
-    key = (data["name"], data["street"], data["postcode"], data["gebied"].pk)
-    if key in cache:
-        location = cache[key]
-    else:
-        # Locations have no unique key (the same place may have been entered twice), so take the
-        # oldest match rather than get_or_create, which fails on a duplicate.
-        address = {key: data[key] for key in ("name", "street", "postcode", "gebied")}
-        location = Location.objects.filter(**address).order_by("pk").first() or Location.objects.create(**address)
-        cache[key] = location
-    changed = [f for f in ("lat", "lon", "wheelchair_accessible") if getattr(location, f) != data[f]]
-    if changed:
-        for field in changed:
-            setattr(location, field, data[field])
-        location.save(update_fields=changed)
-    return location

@@ -8,13 +8,15 @@ from django.utils.translation import gettext_lazy as _
 
 from activities import search
 from activities.languages import language_name
+from organisations.models import Organisation
 from stadsdelen.models import Gebied
 
 DAY_SLUGS = ["ma", "di", "wo", "do", "vr", "za", "zo"]
+# Paths under /activiteiten/ that are not an activity.
+RESERVED_SLUGS = {"afdrukken"}
 # An activity not confirmed for half a year is listed as needing a check.
 VERIFY_EVERY = datetime.timedelta(days=183)
 
-kvk_validator = RegexValidator(r"^\d{8}$", _("Een KvK-nummer heeft 8 cijfers, bijvoorbeeld 12345678."))
 postcode_validator = RegexValidator(
     r"^\d{4} ?[A-Za-z]{2}$", _("Schrijf de postcode als 4 cijfers en 2 letters, bijvoorbeeld 1021 AA.")
 )
@@ -67,63 +69,21 @@ class Doelgroep(models.Model):
         return self.name
 
 
-class OrganisationQuerySet(models.QuerySet):
-    """The one place that says which organisations a user may see or edit."""
-
-    def visible_to(self, user):
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
-            return self
-        in_stadsdelen = Activity.objects.filter(location__gebied__stadsdeel_id__in=user.staff_stadsdeel_ids)
-        return self.filter(
-            models.Q(pk__in=user.organisation_ids) | models.Q(pk__in=in_stadsdelen.values("organisation_id"))
-        )
-
-    def editable_by(self, user):
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(pk__in=user.organisation_ids)
-
-
-class Organisation(models.Model):
-    class Kind(models.TextChoices):
-        WELFARE = "welfare", _("Welzijnsorganisatie")
-        BUURTTEAM = "buurtteam", _("Buurtteam")
-        SPORT_CULTURE = "sport_culture", _("Sport- of cultuurinstelling")
-        STADSDORP = "stadsdorp", _("Stadsdorp")
-        RESIDENTS = "residents_initiative", _("Bewonersinitiatief")
-        VOLUNTEERS = "volunteer_org", _("Vrijwilligersorganisatie")
-        MIGRANTS = "migrant_org", _("Migrantenzelforganisatie")
-
-    INFORMAL_KINDS = {Kind.STADSDORP, Kind.RESIDENTS, Kind.VOLUNTEERS, Kind.MIGRANTS}
-
-    name = models.CharField(_("naam"), max_length=200)
-    kvk = models.CharField(_("KvK-nummer"), max_length=8, blank=True, validators=[kvk_validator])
-    kind = models.CharField(_("soort organisatie"), max_length=32, choices=Kind.choices)
-    website = models.URLField(_("website"), blank=True)
-    email = models.EmailField(_("e-mailadres"), blank=True)
-    phone = models.CharField(_("telefoon"), max_length=32, blank=True)
-
-    objects = OrganisationQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("organisatie")
-        verbose_name_plural = _("organisaties")
-        constraints = [
-            models.UniqueConstraint(fields=["kvk"], condition=~models.Q(kvk=""), name="organisation_unique_kvk"),
-        ]
-
-    def __str__(self):
-        return self.name
-
-    @property
-    def is_informal(self):
-        return self.kind in self.INFORMAL_KINDS
-
-
 class Location(models.Model):
+    """A place where activities happen, kept by the organisation that entered it.
+
+    Another organisation never changes it: a place it names is looked up among its own locations
+    (`activities.services.location_for`). Older rows shared between organisations have none.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="locations",
+        verbose_name=_("organisatie"),
+    )
     name = models.CharField(_("naam van de plek"), max_length=200)
     street = models.CharField(_("straat en huisnummer"), max_length=200)
     postcode = models.CharField(_("postcode"), max_length=7, validators=[postcode_validator])

@@ -1,19 +1,82 @@
-"""Writes for the catalogue."""
+"""Writes for the catalogue.
+
+Services take typed keyword arguments (`ActivityData`, `Place`), never a form's cleaned_data:
+the organisation's form, the import and the demo call the same functions.
+"""
+
+import datetime
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from activities.exchange import RESERVED_SLUGS
-from activities.models import Activity, Location, ScheduleSlot, SearchFeedback
+from activities.models import (
+    RESERVED_SLUGS,
+    Activity,
+    Bouwsteen,
+    Doelgroep,
+    Location,
+    ScheduleSlot,
+    SearchFeedback,
+    Theme,
+)
 from activities.photos import resized_photo
 from audit.models import AuditEvent, record
+from organisations.models import Organisation
+from stadsdelen.models import Gebied
 
-# Fields the organisation edits directly on the activity.
-EDITABLE_FIELDS = [
+
+@dataclass(frozen=True, kw_only=True)
+class Place:
+    """Where an activity happens, as someone typed it."""
+
+    name: str
+    street: str
+    postcode: str
+    gebied: Gebied
+    wheelchair_accessible: bool = False
+    # None: not given (the form has no map); the import gives them.
+    lat: Decimal | None = None
+    lon: Decimal | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ScheduleRow:
+    day: int  # 0 is Monday
+    start: datetime.time
+    end: datetime.time
+
+
+@dataclass(frozen=True, kw_only=True)
+class ActivityData:
+    """What an organisation says about an activity."""
+
+    title: str
+    summary: str
+    bouwsteen: Bouwsteen
+    place: Place
+    description: str = ""
+    themes: list[Theme] = field(default_factory=list)
+    doelgroepen: list[Doelgroep] = field(default_factory=list)
+    schedule: list[ScheduleRow] = field(default_factory=list)
+    free: bool = True
+    cost: str = ""
+    registration_required: bool = False
+    volunteers_wanted: str = ""
+    languages: list[str] = field(default_factory=list)
+    contact_email: str = ""
+    contact_phone: str = ""
+    photo_alt: str = ""
+
+
+# The plain fields of ActivityData that are columns of Activity.
+_COLUMNS = [
     "title",
     "summary",
     "description",
+    "bouwsteen",
     "free",
     "cost",
     "registration_required",
@@ -47,24 +110,35 @@ def _unique_slug(title):
     return slug
 
 
-def _location(data):
-    location, _created = Location.objects.get_or_create(
-        name=data["location_name"],
-        street=data["location_street"],
-        postcode=data["location_postcode"],
-        gebied=data["location_gebied"],
-        defaults={"wheelchair_accessible": data["location_wheelchair_accessible"]},
-    )
-    if location.wheelchair_accessible != data["location_wheelchair_accessible"]:
-        location.wheelchair_accessible = data["location_wheelchair_accessible"]
-        location.save(update_fields=["wheelchair_accessible"])
+def location_for(*, organisation, place):
+    """The organisation's own location for this place, made if it has none yet.
+
+    An existing location is never changed here: other activities (of this organisation, or of
+    others where an old location is shared) rely on what it says, wheelchair access included. A
+    place that differs in any detail is another location. There is no unique key (the admin can
+    enter the same place twice), so the oldest match is taken.
+    """
+    address = {
+        "name": place.name,
+        "street": place.street,
+        "postcode": place.postcode,
+        "gebied": place.gebied,
+        "wheelchair_accessible": place.wheelchair_accessible,
+    }
+    matches = Location.objects.filter(organisation=organisation, **address)
+    if place.lat is not None or place.lon is not None:
+        matches = matches.filter(lat=place.lat, lon=place.lon)
+    location = matches.order_by("pk").first()
+    if location is None:
+        location = Location.objects.create(organisation=organisation, lat=place.lat, lon=place.lon, **address)
     return location
 
 
 def _snapshot(activity):
     """The editable values of an activity, for the audit log's list of changed fields."""
-    values = {field: getattr(activity, field) for field in EDITABLE_FIELDS}
+    values = {column: getattr(activity, column) for column in _COLUMNS if column != "bouwsteen"}
     values["location"] = str(activity.location) if activity.location_id else ""
+    values["wheelchair_accessible"] = activity.location.wheelchair_accessible if activity.location_id else False
     values["themes"] = sorted(activity.themes.values_list("slug", flat=True)) if activity.pk else []
     values["doelgroepen"] = sorted(activity.doelgroepen.values_list("slug", flat=True)) if activity.pk else []
     values["schedule"] = [str(slot) for slot in activity.schedule.all()] if activity.pk else []
@@ -76,29 +150,29 @@ def _snapshot(activity):
     }
 
 
-def _apply(activity, data, schedule, photo):
-    for field in EDITABLE_FIELDS:
-        setattr(activity, field, data[field])
-    activity.bouwsteen = data["bouwsteen"]
-    activity.location = _location(data)
-    if data.get("photo_clear"):
+def _apply(activity, data, *, photo=None, remove_photo=False):
+    for column in _COLUMNS:
+        setattr(activity, column, getattr(data, column))
+    activity.languages = list(data.languages)
+    activity.location = location_for(organisation=activity.organisation, place=data.place)
+    if remove_photo:
         activity.photo = None
         activity.photo_alt = ""
     if photo is not None:
         resized = resized_photo(photo)
         activity.photo.save(resized.name, resized, save=False)
     activity.save()
-    activity.themes.set(data["themes"])
-    activity.doelgroepen.set(data["doelgroepen"])
+    activity.themes.set(data.themes)
+    activity.doelgroepen.set(data.doelgroepen)
     activity.schedule.all().delete()
     ScheduleSlot.objects.bulk_create(
-        ScheduleSlot(activity=activity, day=row["day"], start=row["start"], end=row["end"]) for row in schedule
+        ScheduleSlot(activity=activity, day=row.day, start=row.start, end=row.end) for row in data.schedule
     )
     activity.refresh_search_text()
 
 
 @transaction.atomic
-def activity_create(*, organisation, user, data, schedule, photo=None, creation_key=None):
+def activity_create(*, organisation, user, data, photo=None, creation_key=None):
     """A new draft activity. A repeated submit of the same form returns the first one."""
     if creation_key is not None:
         existing = Activity.objects.filter(creation_key=creation_key, organisation=organisation).first()
@@ -106,12 +180,12 @@ def activity_create(*, organisation, user, data, schedule, photo=None, creation_
             return existing
     activity = Activity(
         organisation=organisation,
-        slug=_unique_slug(data["title"]),
+        slug=_unique_slug(data.title),
         status=Activity.Status.DRAFT,
         creation_key=creation_key,
         last_verified=timezone.localdate(),
     )
-    _apply(activity, data, schedule, photo)
+    _apply(activity, data, photo=photo)
     record(
         action=AuditEvent.Action.CREATE,
         actor=user,
@@ -123,17 +197,35 @@ def activity_create(*, organisation, user, data, schedule, photo=None, creation_
 
 
 @transaction.atomic
-def activity_update(*, activity, user, data, schedule, expected_version, photo=None):
-    locked = Activity.objects.select_for_update().get(pk=activity.pk)
+def activity_update(*, activity, user, data, expected_version, photo=None, remove_photo=False):
+    locked = Activity.objects.select_for_update().select_related("organisation").get(pk=activity.pk)
     if locked.version != expected_version:
         raise ConcurrentEdit
     before = _snapshot(locked)
     locked.version += 1
-    _apply(locked, data, schedule, photo)
+    _apply(locked, data, photo=photo, remove_photo=remove_photo)
     after = _snapshot(locked)
     changed = {key: {"before": before[key], "after": after[key]} for key in after if before[key] != after[key]}
     record(action=AuditEvent.Action.CHANGE, actor=user, obj=locked, organisation=locked.organisation, changes=changed)
     return locked
+
+
+def activity_import(*, slug, organisation: Organisation, data, last_verified):
+    """Create or update the published activity `slug` from an import; returns (activity, created).
+
+    Runs inside the import's one transaction (activities.exchange.import_catalogue).
+    """
+    activity = Activity.objects.filter(slug=slug).first()
+    created = activity is None
+    if created:
+        activity = Activity(slug=slug, status=Activity.Status.PUBLISHED)
+    else:
+        # The exchange format has no photo; an imported record keeps the one the organisation set.
+        data = replace(data, photo_alt=activity.photo_alt)
+    activity.organisation = organisation
+    activity.last_verified = last_verified
+    _apply(activity, data)
+    return activity, created
 
 
 STATUS_ACTIONS = {

@@ -5,16 +5,28 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from activities import calendar, exchange, structured_data
+from activities.access import activity_for
 from activities.catalogue_cache import CACHE_SECONDS, cache_key, catalogue_version
 from activities.filters import ActivityFilter, valid_data
-from activities.forms import FeedbackForm
+from activities.forms import ActivityForm, FeedbackForm, schedule_formset, schedule_rows
+from activities.models import Activity
 from activities.page_cache import cache_for_visitors, wants_fragment
 from activities.selectors import catalogue_search, facets, listed_activities, published_activities, result_cards
-from activities.services import feedback_create
+from activities.services import (
+    ConcurrentEdit,
+    TransitionNotAllowed,
+    activity_create,
+    activity_duplicate,
+    activity_set_status,
+    activity_update,
+    activity_verify,
+    feedback_create,
+)
+from organisations.access import member_required, organisation_for
 
 
 @require_GET
@@ -130,3 +142,118 @@ def feedback(request):
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
         next_url = "/activiteiten/"
     return redirect(next_url)
+
+
+# The organisation's screens for its own activities (/organisatie/…) ------------------------------
+
+
+def _render_form(request, organisation, form, schedule, activity=None, status=200):
+    context = {"organisation": organisation, "form": form, "schedule": schedule, "activity": activity}
+    return render(request, "activities/activity_form.html", context, status=status)
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def activity_new(request, org_id):
+    organisation = organisation_for(request, org_id)
+    if request.method == "POST":
+        form = ActivityForm(request.POST, request.FILES)
+        schedule = schedule_formset(request.POST)
+        if form.is_valid() and schedule.is_valid():
+            activity = activity_create(
+                organisation=organisation,
+                user=request.user,
+                data=form.activity_data(schedule_rows(schedule)),
+                photo=form.cleaned_data.get("photo"),
+                creation_key=form.cleaned_data.get("creation_key"),
+            )
+            messages.success(request, _("De activiteit is opgeslagen als concept. Bekijk het voorbeeld en publiceer."))
+            return redirect("organisations:activity-preview", pk=activity.pk)
+        return _render_form(request, organisation, form, schedule, status=422)
+    return _render_form(request, organisation, ActivityForm(), schedule_formset())
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def activity_edit(request, pk):
+    activity = activity_for(request, pk)
+    if request.method == "POST":
+        form = ActivityForm(request.POST, request.FILES, instance=activity)
+        schedule = schedule_formset(request.POST)
+        if form.is_valid() and schedule.is_valid():
+            try:
+                activity_update(
+                    activity=activity,
+                    user=request.user,
+                    data=form.activity_data(schedule_rows(schedule)),
+                    expected_version=form.cleaned_data.get("version"),
+                    photo=form.cleaned_data.get("photo"),
+                    remove_photo=form.cleaned_data.get("photo_clear", False),
+                )
+            except ConcurrentEdit:
+                form.add_error(
+                    None,
+                    _(
+                        "Iemand anders heeft deze activiteit veranderd terwijl jij bezig was. "
+                        "Jouw tekst staat hieronder nog. Open de activiteit opnieuw in een ander tabblad, "
+                        "vergelijk, en sla daarna op."
+                    ),
+                )
+                return _render_form(request, activity.organisation, form, schedule, activity, status=409)
+            messages.success(request, _("Je wijzigingen zijn opgeslagen."))
+            return redirect("organisations:activity-preview", pk=activity.pk)
+        return _render_form(request, activity.organisation, form, schedule, activity, status=422)
+    return _render_form(
+        request, activity.organisation, ActivityForm(instance=activity), schedule_formset(activity=activity), activity
+    )
+
+
+@member_required
+def activity_preview(request, pk):
+    activity = activity_for(request, pk)
+    activity = Activity.objects.for_detail().get(pk=activity.pk)
+    context = {
+        "activity": activity,
+        "preview": True,
+        "json_ld": structured_data.as_json_ld(activity, request),
+    }
+    return render(request, "activities/activity_preview.html", context)
+
+
+@member_required
+@require_POST
+def activity_status(request, pk):
+    activity = activity_for(request, pk)
+    status = request.POST.get("status")
+    try:
+        activity_set_status(activity=activity, user=request.user, status=status)
+    except TransitionNotAllowed:
+        messages.error(request, _("Dat kan niet met deze activiteit."))
+    else:
+        messages.success(
+            request,
+            {
+                Activity.Status.PUBLISHED: _("De activiteit staat nu op de website."),
+                Activity.Status.ARCHIVED: _("De activiteit is gearchiveerd en staat niet meer op de website."),
+                Activity.Status.DRAFT: _("De activiteit is weer een concept en staat niet meer op de website."),
+            }[status],
+        )
+    return redirect("organisations:organisation", org_id=activity.organisation_id)
+
+
+@member_required
+@require_POST
+def activity_copy(request, pk):
+    activity = activity_for(request, pk)
+    copy = activity_duplicate(activity=activity, user=request.user)
+    messages.success(request, _("Er is een kopie gemaakt. Pas de kopie aan en publiceer hem."))
+    return redirect("organisations:activity-edit", pk=copy.pk)
+
+
+@member_required
+@require_POST
+def activity_still_correct(request, pk):
+    activity = activity_for(request, pk)
+    activity_verify(activity=activity, user=request.user)
+    messages.success(request, _("Dank je. We hebben genoteerd dat “%(title)s” nog klopt.") % {"title": activity.title})
+    return redirect("organisations:organisation", org_id=activity.organisation_id)

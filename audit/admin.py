@@ -5,7 +5,7 @@ from audit.models import AuditEvent
 
 @admin.register(AuditEvent)
 class AuditEventAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "actor_label", "action", "object_type", "object_label", "organisation"]
+    list_display = ["created_at", "actor_label", "action", "object_type", "object_label", "organisation_id"]
     list_filter = ["action", "object_type"]
     search_fields = ["actor_label", "object_label", "object_id"]
     date_hierarchy = "created_at"

@@ -1,4 +1,8 @@
-"""An append-only log of who did what, written in the same transaction as the change."""
+"""An append-only log of who did what, written in the same transaction as the change.
+
+The log stands beside the apps, not on them: an event names its object by a stable label
+("activities.Activity") and id, and its organisation by id, so `audit` imports no other app.
+"""
 
 from django.conf import settings
 from django.db import models
@@ -41,9 +45,9 @@ class AuditEvent(models.Model):
     object_type = models.CharField(max_length=64, blank=True)
     object_id = models.CharField(max_length=64, blank=True)
     object_label = models.CharField(max_length=200, blank=True)
-    organisation = models.ForeignKey(
-        "activities.Organisation", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    # The organisation whose log shows this event, by id only: the log imports no app and keeps its
+    # rows when an organisation goes.
+    organisation_id = models.BigIntegerField(null=True, blank=True, db_index=True)
     changes = models.JSONField(default=dict, blank=True)
     path = models.CharField(max_length=500, blank=True)
 
@@ -69,7 +73,7 @@ def record(*, action, actor=None, obj=None, organisation=None, changes=None, act
         object_type=obj._meta.label if obj is not None else "",
         object_id=str(obj.pk) if obj is not None else "",
         object_label=str(obj)[:200] if obj is not None else "",
-        organisation=organisation,
+        organisation_id=organisation.pk if organisation is not None else None,
         changes=changes or {},
         path=path[:500],
     )

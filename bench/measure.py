@@ -32,8 +32,9 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from accounts.models import Membership, User  # noqa: E402
+from accounts.models import User  # noqa: E402
 from activities.models import Activity, Bouwsteen, Doelgroep, Theme  # noqa: E402
+from organisations.models import Membership  # noqa: E402
 from stadsdelen.models import Gebied, Stadsdeel  # noqa: E402
 
 ORG_USER = "org.noord@demo.nl"

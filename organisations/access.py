@@ -10,8 +10,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from activities.models import Activity, Organisation
 from audit.models import AuditEvent, record
+from organisations.models import Organisation
 
 
 def deny(request, reason):
@@ -39,16 +39,3 @@ def organisation_for(request, org_id, *, admin=False):
     if admin and organisation.pk not in request.user.admin_organisation_ids:
         raise PermissionDenied("Alleen voor beheerders van de organisatie.")
     return organisation
-
-
-def activity_for(request, pk):
-    activity = (
-        Activity.objects.editable_by(request.user)
-        .select_related("organisation", "location__gebied__stadsdeel", "bouwsteen")
-        .filter(pk=pk)
-        .first()
-    )
-    if activity is None:
-        deny(request, f"activity {pk}")
-        raise Http404
-    return activity

@@ -28,7 +28,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("start/", views.after_login, name="after-login"),
     path("uitnodiging/<str:token>/", organisation_views.accept_invitation, name="invitation-accept"),
-    path("organisatie/", include("organisations.urls")),
+    path("organisatie/", include("portal.organisation_urls")),
     path("beoordeling/", include("staff.urls")),
     path("admin/", admin.site.urls),
 ]

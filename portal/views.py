@@ -3,15 +3,19 @@ import sys
 
 from django.contrib.auth.decorators import login_required
 from django.core.files.storage import default_storage
+from django.core.paginator import Paginator
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from activities.models import Bouwsteen
+from activities.models import VERIFY_EVERY, Activity, Bouwsteen
 from audit.models import AuditEvent, record
+from organisations.access import member_required, organisation_for
+from organisations.models import Organisation
 from stadsdelen.models import Stadsdeel
 
 
@@ -46,6 +50,48 @@ def after_login(request):
     if user.is_staff:
         return redirect("admin:index")
     return redirect("home")
+
+
+# The organisation area's home pages: they compose what the apps below show. ----------------------
+
+
+@member_required
+def organisation_dashboard(request):
+    organisations = Organisation.objects.editable_by(request.user)
+    if len(organisations) == 1:
+        return redirect("organisations:organisation", org_id=organisations[0].pk)
+    return render(request, "portal/organisation_dashboard.html", {"organisations": organisations})
+
+
+@member_required
+def organisation_home(request, org_id):
+    organisation = organisation_for(request, org_id)
+    activities = (
+        Activity.objects.editable_by(request.user)
+        .filter(organisation=organisation)
+        .select_related("location__gebied")
+        .order_by("status", "title")
+    )
+    status = request.GET.get("status")
+    if status in Activity.Status.values:
+        activities = activities.filter(status=status)
+    stale = (
+        Activity.objects.editable_by(request.user)
+        .filter(organisation=organisation)
+        .not_verified_since(timezone.localdate() - VERIFY_EVERY)
+        .order_by("last_verified")
+    )
+    page = Paginator(activities, 50).get_page(request.GET.get("page"))
+    context = {
+        "organisation": organisation,
+        "page": page,
+        "stale": stale[:50],
+        "stale_count": stale.count(),
+        "status": status,
+        "statuses": Activity.Status.choices,
+        "is_admin": organisation.pk in request.user.admin_organisation_ids,
+    }
+    return render(request, "portal/organisation_home.html", context)
 
 
 def permission_denied(request, exception=None):

@@ -24,7 +24,8 @@ def people(db):
     """The named people of the permission matrix, with an organisation in Noord (A) and one in Zuid (B)."""
     from types import SimpleNamespace
 
-    from accounts.models import Membership, StaffRole, User
+    from accounts.models import StaffRole, User
+    from organisations.models import Membership
     from stadsdelen.models import Stadsdeel
     from tests.factories import ActivityFactory, OrganisationFactory
 

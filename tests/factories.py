@@ -2,7 +2,8 @@ import datetime
 
 import factory
 
-from activities.models import Activity, Bouwsteen, Doelgroep, Location, Organisation, ScheduleSlot, Theme
+from activities.models import Activity, Bouwsteen, Doelgroep, Location, ScheduleSlot, Theme
+from organisations.models import Organisation
 from stadsdelen.models import Gebied
 
 
@@ -22,6 +23,7 @@ class LocationFactory(factory.django.DjangoModelFactory):
     class Params:
         gebied_slug = "oud-noord"
 
+    organisation = None
     name = factory.Sequence(lambda n: f"Buurthuis {n}")
     street = "Meeuwenlaan 1"
     postcode = "1021 AA"
@@ -46,7 +48,7 @@ class ActivityFactory(factory.django.DjangoModelFactory):
     summary = "Een korte samenvatting."
     description = ""
     organisation = factory.SubFactory(OrganisationFactory)
-    location = factory.SubFactory(LocationFactory)
+    location = factory.SubFactory(LocationFactory, organisation=factory.SelfAttribute("..organisation"))
     bouwsteen = factory.LazyAttribute(lambda o: Bouwsteen.objects.get(slug=o.bouwsteen_slug))
     status = Activity.Status.PUBLISHED
     free = True

@@ -5,8 +5,9 @@ import re
 import pytest
 from django.core import mail
 
-from accounts.models import Membership, User
+from accounts.models import User
 from audit.models import AuditEvent
+from organisations.models import Membership
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "een-lang-wachtwoord-2026"

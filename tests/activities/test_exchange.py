@@ -14,7 +14,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from activities.exchange import ImportFailed, import_catalogue, parse
-from activities.models import Activity, Location, Organisation, ScheduleSlot
+from activities.models import Activity, Location, ScheduleSlot
+from organisations.models import Organisation
 from stadsdelen.models import Gebied
 from tests.factories import ActivityFactory, OrganisationFactory
 
@@ -419,13 +420,39 @@ def test_document_without_activities_list(text):
 def test_import_with_existing_duplicate_locations_reuses_one():
     """Locations have no unique key; two identical rows (e.g. entered twice by hand) must not break an import."""
     gebied = Gebied.objects.get(slug="oud-noord")
+    organisation = OrganisationFactory(name="Huis van de Wijk De Meeuw", kvk="12345678")
+    place = {"name": "De Meeuw", "street": "Meeuwenlaan 1", "postcode": "1021 AA", "gebied": gebied}
     for _ in range(2):
-        Location.objects.create(name="De Meeuw", street="Meeuwenlaan 1", postcode="1021 AA", gebied=gebied)
+        Location.objects.create(
+            organisation=organisation, lat="52.389000", lon="4.912000", wheelchair_accessible=True, **place
+        )
 
     import_catalogue(payload=parse(DESIGN_EXAMPLE))
 
     assert Location.objects.count() == 2
-    assert Activity.objects.get().location.name == "De Meeuw"
+    assert Activity.objects.get().location == Location.objects.order_by("pk").first()
+
+
+def test_import_never_changes_another_organisations_location():
+    """A file naming a place another organisation uses gets a location of its own; the other's stays as it was."""
+    gebied = Gebied.objects.get(slug="oud-noord")
+    other = ActivityFactory(
+        location__name="De Meeuw",
+        location__street="Meeuwenlaan 1",
+        location__postcode="1021 AA",
+        location__gebied_slug="oud-noord",
+        location__wheelchair_accessible=False,
+    )
+    other.location.organisation = other.organisation
+    other.location.save()
+
+    import_catalogue(payload=parse(DESIGN_EXAMPLE))
+
+    other.location.refresh_from_db()
+    assert other.location.wheelchair_accessible is False
+    imported = Activity.objects.get(slug="meeuw-taalcafe").location
+    assert imported != other.location
+    assert (imported.gebied, imported.wheelchair_accessible) == (gebied, True)
 
 
 # Export and round trip -----------------------------------------------------------------------------
@@ -505,8 +532,8 @@ def test_export_of_an_empty_catalogue_is_valid_json(client):
 def test_round_trip_into_an_empty_database(client, varied_catalogue):
     first = export(client)
     Activity.objects.all().delete()
-    Organisation.objects.all().delete()
     Location.objects.all().delete()
+    Organisation.objects.all().delete()
 
     result = import_catalogue(payload=parse(first.decode()))
 

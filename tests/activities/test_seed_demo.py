@@ -8,7 +8,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from activities.exchange import import_catalogue, parse
-from activities.models import Activity, Bouwsteen, Location, Organisation, ScheduleSlot
+from activities.models import Activity, Bouwsteen, Location, ScheduleSlot
+from organisations.models import Organisation
 from stadsdelen.models import Gebied
 from tests.factories import ActivityFactory
 

@@ -12,8 +12,9 @@ from django.http import QueryDict
 from activities import search
 from activities.demo import create_catalogue
 from activities.filters import ActivityFilter
-from activities.models import Activity, Location, Organisation
+from activities.models import Activity, Location
 from activities.selectors import published_activities, ranked_matches_queryset
+from organisations.models import Organisation
 
 SEARCH_INDEXES = ["activity_search_text_trgm", "activity_search_title_trgm", "activity_search_vector"]
 

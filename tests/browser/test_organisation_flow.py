@@ -14,7 +14,8 @@ PASSWORD = "een-lang-wachtwoord-2026"
 
 @pytest.fixture
 def member():
-    from accounts.models import Membership, User
+    from accounts.models import User
+    from organisations.models import Membership
     from tests.factories import OrganisationFactory
 
     organisation = OrganisationFactory(name="Huis van de Wijk De Meeuw")

@@ -73,7 +73,7 @@ def test_create_makes_a_draft_with_schedule_and_location(client, member):
     assert activity.location.postcode == "1021 AA"
     assert [str(slot) for slot in activity.schedule.all()] == ["dinsdag 10:00–11:30"]
     event = AuditEvent.objects.get(action=AuditEvent.Action.CREATE)
-    assert event.actor == member.member_a and event.organisation == member.org_a
+    assert event.actor == member.member_a and event.organisation_id == member.org_a.pk
 
 
 def test_double_submit_creates_one_activity(client, member):

@@ -9,7 +9,8 @@ from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.db import connection
 from PIL import Image
 
-from accounts.models import Membership, User
+from accounts.models import User
+from organisations.models import Membership
 from tests.factories import ActivityFactory
 from tests.organisations.test_activity_forms import form_data
 from tests.scale.servers import AppServer, database_url

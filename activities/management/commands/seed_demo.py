@@ -1,9 +1,9 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from accounts.demo import create_demo_accounts
 from activities.demo import create_catalogue
 from activities.models import Activity
+from organisations.demo import create_demo_accounts
 
 
 class Command(BaseCommand):

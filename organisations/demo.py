@@ -4,8 +4,8 @@ import os
 
 from django.db import transaction
 
-from accounts.models import Membership, StaffRole, User
-from activities.models import Organisation
+from accounts.models import StaffRole, User
+from organisations.models import Membership, Organisation
 from stadsdelen.models import Stadsdeel
 
 DEFAULT_PASSWORD = "demo-sociale-basis"

@@ -1,4 +1,4 @@
-"""Writes for accounts: invitations and memberships."""
+"""Writes for organisations: invitations and memberships."""
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -7,8 +7,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.models import Invitation, Membership, User
+from accounts.models import User
 from audit.models import AuditEvent, record
+from organisations.models import Invitation, Membership, Organisation
 
 
 class InvitationInvalid(Exception):
@@ -70,3 +71,22 @@ def invitation_accept(*, invitation, password=None, name=""):
     invitation.save(update_fields=["accepted_at"])
     record(action=AuditEvent.Action.JOIN, actor=user, obj=membership, organisation=invitation.organisation)
     return user
+
+
+def organisation_for_import(*, name, kvk):
+    """The organisation a catalogue import names: matched on KvK number, or on name without one.
+
+    A known organisation takes the name the file gives it. The exchange format has no kind, so a
+    new one gets a guess that an administrator corrects where it is wrong.
+    """
+    if kvk:
+        organisation = Organisation.objects.filter(kvk=kvk).first()
+    else:
+        organisation = Organisation.objects.filter(kvk="", name__iexact=name).first()
+    if organisation is None:
+        kind = Organisation.Kind.WELFARE if kvk else Organisation.Kind.RESIDENTS
+        return Organisation.objects.create(name=name, kvk=kvk, kind=kind)
+    if organisation.name != name:
+        organisation.name = name
+        organisation.save(update_fields=["name"])
+    return organisation

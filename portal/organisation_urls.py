@@ -1,0 +1,20 @@
+"""The organisation area, /organisatie/: its home pages here, the screens from the apps that own them."""
+
+from django.urls import include, path
+
+from activities import views as activity_views
+from portal import views
+
+app_name = "organisations"
+
+urlpatterns = [
+    path("", views.organisation_dashboard, name="dashboard"),
+    path("<int:org_id>/", views.organisation_home, name="organisation"),
+    path("<int:org_id>/activiteiten/nieuw/", activity_views.activity_new, name="activity-new"),
+    path("activiteiten/<int:pk>/", activity_views.activity_edit, name="activity-edit"),
+    path("activiteiten/<int:pk>/voorbeeld/", activity_views.activity_preview, name="activity-preview"),
+    path("activiteiten/<int:pk>/status/", activity_views.activity_status, name="activity-status"),
+    path("activiteiten/<int:pk>/kopieren/", activity_views.activity_copy, name="activity-copy"),
+    path("activiteiten/<int:pk>/klopt-nog/", activity_views.activity_still_correct, name="activity-verify"),
+    path("", include("organisations.urls")),
+]
