@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.http import Http404, HttpResponse, StreamingHttpResponse
@@ -5,8 +6,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
+from django_ratelimit.decorators import ratelimit
 
 from activities import calendar, exchange, structured_data
 from activities.access import activity_for
@@ -29,7 +31,7 @@ from activities.services import (
 from organisations.access import member_required, organisation_for
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 @cache_for_visitors
 def activity_list(request):
@@ -52,14 +54,14 @@ def activity_list(request):
     return render(request, template, context)
 
 
-@require_GET
+@require_safe
 def activity_print(request):
     result = catalogue_search(request.GET, per_page=100)
     activities = listed_activities(result["page"].object_list)
     return render(request, "activities/activity_print.html", {**result, "activities": activities})
 
 
-@require_GET
+@require_safe
 @cache_for_visitors
 def activity_detail(request, slug):
     activity = get_object_or_404(published_activities().for_detail(), slug=slug)
@@ -72,7 +74,7 @@ def activity_detail(request, slug):
     return render(request, "activities/activity_detail.html", context)
 
 
-@require_GET
+@require_safe
 def activity_ics(request, slug):
     activity = get_object_or_404(published_activities().for_detail(), slug=slug)
     if activity.by_appointment:
@@ -83,7 +85,7 @@ def activity_ics(request, slug):
     return response
 
 
-@require_GET
+@require_safe
 def activity_export(request):
     """The published catalogue as open data, in the exchange format; same filters as the catalogue."""
     data, errors = valid_data(request.GET)
@@ -126,6 +128,7 @@ def _kept_when_small(pieces, key):
 # No CSRF token: the answer is anonymous and acts for nobody, so a forged one can do nothing a
 # direct one could not, and without a token the catalogue pages that carry this form can be cached.
 @csrf_exempt
+@ratelimit(key="ip", rate=settings.FEEDBACK_POSTS_PER_ADDRESS, method="POST")
 @require_POST
 def feedback(request):
     form = FeedbackForm(request.POST)

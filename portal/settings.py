@@ -146,6 +146,8 @@ RATELIMIT_IP_META_KEY = "axes.helpers.get_client_ip_address"
 RATELIMIT_VIEW = "portal.views.too_many_requests"
 LOGIN_POSTS_PER_ADDRESS = os.environ.get("LOGIN_POSTS_PER_ADDRESS", "20/m")
 PASSWORD_RESETS_PER_ADDRESS = os.environ.get("PASSWORD_RESETS_PER_ADDRESS", "5/m")
+# The anonymous feedback form writes a row per answer: a person answers once, a script thousands of times.
+FEEDBACK_POSTS_PER_ADDRESS = os.environ.get("FEEDBACK_POSTS_PER_ADDRESS", "10/m")
 SILENCED_SYSTEM_CHECKS = [
     # django-ratelimit prefers an atomic counter (Redis, memcached); the portal shares nothing but
     # PostgreSQL, whose cache table counts by read-then-write. Under a flood concurrent requests

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from activities.models import VERIFY_EVERY, Activity, Bouwsteen
 from audit.models import AuditEvent, record
@@ -19,7 +19,7 @@ from organisations.models import Organisation
 from stadsdelen.models import Stadsdeel
 
 
-@require_GET
+@require_safe
 def home(request):
     context = {
         "bouwstenen": Bouwsteen.objects.all(),
@@ -28,7 +28,7 @@ def home(request):
     return render(request, "home.html", context)
 
 
-@require_GET
+@require_safe
 @never_cache
 def healthz(request):
     try:
@@ -105,7 +105,7 @@ def permission_denied(request, exception=None):
 
 
 def too_many_requests(request, exception=None):
-    """Too many logins or reset mails from one address: refused before any work, with a clear page."""
+    """Too many logins, reset mails or feedback answers from one address: refused before any work."""
     response = render(request, "429.html", status=429)
     response["Retry-After"] = "60"
     return response
@@ -125,7 +125,7 @@ def bad_request(request, exception=None):
     return HttpResponse(render_to_string("400.html"), status=400)
 
 
-@require_GET
+@require_safe
 def media(request, path):
     """Uploaded files from the shared storage, for setups without a public bucket URL."""
     if not default_storage.exists(path):
