@@ -34,6 +34,8 @@ class AuditEvent(models.Model):
         LOGIN_FAILED = "login_failed", _("inloggen mislukt")
         LOGOUT = "logout", _("uitgelogd")
         PERMISSION_DENIED = "permission_denied", _("geen toegang")
+        STATUS = "status", _("status gewijzigd")
+        ASSESS = "assess", _("beoordeeld")
 
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
