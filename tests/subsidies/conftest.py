@@ -74,7 +74,9 @@ class Flow:
             aanvraag=aanvraag,
             user=user,
             lines=[
-                services.BudgetLine(category="activiteiten", description="Koffie en materiaal", amount_cents=requested + 500_00),
+                services.BudgetLine(
+                    category="activiteiten", description="Koffie en materiaal", amount_cents=requested + 500_00
+                ),
                 services.BudgetLine(category="eigen_bijdrage", description="Bijdrage bezoekers", amount_cents=500_00),
             ],
         )
@@ -169,5 +171,3 @@ def refreshed(aanvraag):
 def flow(people, rondes, regeling, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     return Flow(people, rondes, regeling)
-
-

@@ -80,7 +80,11 @@ def test_partial_grant_must_be_less_than_requested(flow, people):
     for amount in [0, 1_000_00, 2_000_00, None]:
         with pytest.raises(services.NotAllowed):
             services.aanvraag_decide(
-                aanvraag=aanvraag, user=people.decider_noord, outcome="deels_verleend", amount_cents=amount, motivation="x"
+                aanvraag=aanvraag,
+                user=people.decider_noord,
+                outcome="deels_verleend",
+                amount_cents=amount,
+                motivation="x",
             )
     besluit = services.aanvraag_decide(
         aanvraag=aanvraag, user=people.decider_noord, outcome="deels_verleend", amount_cents=750_00, motivation="x"
@@ -100,7 +104,9 @@ def test_the_plafond_is_never_exceeded(flow, people):
     Ronde.objects.filter(pk=ronde.pk).update(plafond_cents=5_000_00)
     first = flow.to(Status.ADVIES, requested=4_000_00)
     second = flow.to(Status.ADVIES, requested=4_000_00)
-    services.aanvraag_decide(aanvraag=first, user=people.decider_noord, outcome="verleend", amount_cents=None, motivation="x")
+    services.aanvraag_decide(
+        aanvraag=first, user=people.decider_noord, outcome="verleend", amount_cents=None, motivation="x"
+    )
 
     with pytest.raises(services.PlafondExceeded) as refused:
         services.aanvraag_decide(
@@ -147,7 +153,9 @@ def test_two_beslissers_at_the_same_instant_stay_under_the_plafond(people, ronde
     def decide(aanvraag, user):
         start.wait()
         try:
-            services.aanvraag_decide(aanvraag=aanvraag, user=user, outcome="verleend", amount_cents=None, motivation="x")
+            services.aanvraag_decide(
+                aanvraag=aanvraag, user=user, outcome="verleend", amount_cents=None, motivation="x"
+            )
             results[aanvraag.pk] = "granted"
         except services.PlafondExceeded:
             results[aanvraag.pk] = "refused"

@@ -10,9 +10,7 @@ D = datetime.date
 
 
 def test_eight_weeks_from_receipt_without_aanvulling():
-    assert decision_deadline(received_on=D(2027, 1, 4), weeks=8, aanvullingen=[], today=D(2027, 1, 10)) == D(
-        2027, 3, 1
-    )
+    assert decision_deadline(received_on=D(2027, 1, 4), weeks=8, aanvullingen=[], today=D(2027, 1, 10)) == D(2027, 3, 1)
 
 
 def test_answered_aanvulling_suspends_from_the_day_after_asking_until_the_answer():
