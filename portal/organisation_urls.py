@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from activities import views as activity_views
 from portal import views
+from subsidies import urls as subsidy_urls
 
 app_name = "organisations"
 
@@ -17,4 +18,5 @@ urlpatterns = [
     path("activiteiten/<int:pk>/kopieren/", activity_views.activity_copy, name="activity-copy"),
     path("activiteiten/<int:pk>/klopt-nog/", activity_views.activity_still_correct, name="activity-verify"),
     path("", include("organisations.urls")),
+    path("", include(subsidy_urls.organisation_patterns)),
 ]

@@ -7,6 +7,7 @@ from django_ratelimit.decorators import ratelimit
 
 from organisations import views as organisation_views
 from portal import views
+from subsidies import urls as subsidy_urls
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -30,6 +31,7 @@ urlpatterns = [
     path("uitnodiging/<str:token>/", organisation_views.accept_invitation, name="invitation-accept"),
     path("organisatie/", include("portal.organisation_urls")),
     path("beoordeling/", include("staff.urls")),
+    path("subsidies/", include(subsidy_urls.public_patterns)),
     path("admin/", admin.site.urls),
 ]
 if settings.OIDC_RP_CLIENT_ID:

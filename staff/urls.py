@@ -1,9 +1,11 @@
-from django.urls import path
+from django.urls import include, path
 
 from staff import views
+from subsidies import urls as subsidy_urls
 
 app_name = "staff"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("", include(subsidy_urls.staff_patterns)),
 ]
