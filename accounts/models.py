@@ -13,10 +13,20 @@ from stadsdelen.models import Stadsdeel
 
 
 class UserManager(BaseUserManager):
+    """An address is stored lower-case, so however someone types it, it names one account."""
+
     use_in_migrations = True
 
+    @classmethod
+    def normalize_email(cls, email):
+        # Also what AbstractUser.clean applies, so accounts added in the admin are stored the same way.
+        return super().normalize_email(email).lower()
+
+    def get_by_natural_key(self, username):
+        return self.get(email=self.normalize_email(username))
+
     def create_user(self, email, password=None, **extra):
-        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user = self.model(email=self.normalize_email(email), **extra)
         user.set_password(password)
         user.save(using=self._db)
         return user

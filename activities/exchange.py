@@ -33,6 +33,10 @@ _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 _POSTCODE = re.compile(r"^(\d{4}) ?([A-Za-z]{2})$")
 _LANGUAGE = re.compile(r"^[a-z]{2}$")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# The format nests five deep (document, list, record, schedule, slot); far deeper is not an export.
+MAX_DEPTH = 20
+_STRING_OR_BRACKET = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
 
 
 class ImportFailed(Exception):
@@ -190,6 +194,9 @@ class _Checker:
 
     def text(self, container, key, field, max_length, required=True):
         value = self.get(container, key, field, str, required=required, default="").strip()
+        # JSON can spell both (\u0000, a lone \ud800); PostgreSQL stores neither and would fail the import.
+        if "\x00" in value or (not value.isascii() and _LONE_SURROGATE.search(value)):
+            self.fail(field, "bevat een teken dat niet in een tekst mag (zoals \\u0000). Haal het weg.")
         if required and not value:
             self.fail(field, "mag niet leeg zijn.")
         if len(value) > max_length:
@@ -327,9 +334,33 @@ def parse(text):
         raise ImportFailed(
             f"Het bestand is geen geldige JSON (regel {error.lineno}, kolom {error.colno}): {error.msg}."
         ) from error
+    except RecursionError as error:
+        raise _too_deep(text) from error
     if not isinstance(payload, dict) or not isinstance(payload.get("activities"), list):
         raise ImportFailed('Het bestand moet een object zijn met een lijst "activities".')
     return payload
+
+
+def _too_deep(text):
+    """Name the place where a document nests deeper than the parser follows: line, column and record."""
+    opened, record, position = [], 0, 0
+    for match in _STRING_OR_BRACKET.finditer(text):
+        token = match.group()
+        if token in ("[", "{"):
+            opened.append(token)
+            record += opened == ["{", "[", "{"]  # a record in the document's list
+            if len(opened) > MAX_DEPTH:
+                position = match.start()
+                break
+        elif token in ("]", "}") and opened:
+            opened.pop()
+    line = text.count("\n", 0, position) + 1
+    column = position - text.rfind("\n", 0, position)
+    what = (
+        f"te diep in elkaar genest (regel {line}, kolom {column}); "
+        f"het uitwisselformaat gaat hoogstens {MAX_DEPTH} lagen diep."
+    )
+    return ImportFailed(f"Activiteit {record}: de gegevens zijn {what}" if record else f"De gegevens zijn {what}")
 
 
 def check_all(records):

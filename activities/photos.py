@@ -23,10 +23,13 @@ def validate_photo(upload):
         )
     try:
         upload.seek(0)
+        # Opening reads only the header; verify() checks the file without decoding its pixels.
         with Image.open(upload) as image:
-            image_format = image.format
+            image_format, (width, height) = image.format, image.size
             image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError) as error:
+    except Image.DecompressionBombError as error:  # Pillow's own limit, far above ours
+        raise _too_many_pixels() from error
+    except (UnidentifiedImageError, OSError, SyntaxError) as error:
         raise ValidationError(_("Dit bestand is geen foto. Kies een JPG-, PNG- of WebP-bestand.")) from error
     finally:
         upload.seek(0)
@@ -34,6 +37,19 @@ def validate_photo(upload):
         raise ValidationError(
             _("Kies een foto in JPG, PNG of WebP. Dit bestand is %(format)s."), params={"format": image_format}
         )
+    # A small file can hold a huge image (one colour compresses well); decoding it takes 4 bytes a pixel.
+    if width * height > settings.PHOTO_MAX_SOURCE_PIXELS:
+        raise _too_many_pixels(_(" (%(width)s × %(height)s beeldpunten)") % {"width": width, "height": height})
+
+
+def _too_many_pixels(size=""):
+    return ValidationError(
+        _(
+            "De foto is te groot%(size)s. Kies een foto van hoogstens %(max)s miljoen beeldpunten, "
+            "bijvoorbeeld een kleinere versie."
+        ),
+        params={"size": size, "max": settings.PHOTO_MAX_SOURCE_PIXELS // 1_000_000},
+    )
 
 
 def resized_photo(upload):

@@ -1,5 +1,7 @@
 """Writes for organisations: invitations and memberships."""
 
+import re
+
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
@@ -45,7 +47,14 @@ def invitation_create(*, organisation, email, is_admin, invited_by, base_url):
     return invitation
 
 
+# A token is URL-safe base64 (models._token), so anything else names no invitation; a NUL byte
+# would even make PostgreSQL refuse the query instead of finding nothing.
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
 def open_invitation(token):
+    if not _TOKEN.fullmatch(token):
+        raise InvitationInvalid
     invitation = Invitation.objects.select_related("organisation").filter(token=token).first()
     if invitation is None or not invitation.is_open:
         raise InvitationInvalid

@@ -139,6 +139,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "username"
+# Logins ignore capitals in the address; so does the lock, or changing one would reset it.
+AXES_USERNAME_CALLABLE = "accounts.lockout.lockout_username"
 AXES_VERBOSE = False
 # Floods from one address (many accounts tried, or reset mails sent) are refused before any
 # password is hashed; axes above covers a single account. The address is the one axes sees.
@@ -228,6 +230,8 @@ CONTENT_SECURITY_POLICY = {
 # Uploaded photos: checked by content, at most this size, and re-encoded smaller.
 PHOTO_MAX_BYTES = 5 * 1024 * 1024
 PHOTO_MAX_PIXELS = 1200
+# Refused before decoding: a 40-megapixel photo takes about 160 MB of memory while it is made smaller.
+PHOTO_MAX_SOURCE_PIXELS = 40_000_000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 

@@ -94,3 +94,43 @@ def test_org_admin_sees_only_their_own_log(client, people):
     html = client.get(f"/organisatie/{people.org_a.pk}/logboek/").content.decode()
     assert "Taalcafé Noord" in html
     assert "Buurtkoor Zuid" not in html
+
+
+def test_login_ignores_capitals_in_the_address(client, people):
+    response = login(client, "  Admin@Noord.EXAMPLE ")
+    assert response.status_code == 302
+    assert AuditEvent.objects.filter(action="login", actor=people.member_a).exists()
+
+
+def test_capitals_do_not_get_round_the_lock(client, people):
+    for email in ["ADMIN@noord.example", "Admin@noord.example", "aDmin@noord.example", "adMin@Noord.example"]:
+        login(client, email, "fout")
+    login(client, "admin@NOORD.example", "fout")
+    response = login(client, "admin@noord.example")
+    assert response.status_code == 429
+    assert "15 minuten niet inloggen" in response.content.decode()
+
+
+def test_an_account_added_in_the_admin_logs_in_however_it_is_typed(client, people):
+    client.force_login(people.admin)
+    response = client.post(
+        "/admin/accounts/user/add/",
+        {
+            "email": "Nieuwe.Collega@Example.ORG",
+            "name": "",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+            "staff_roles-TOTAL_FORMS": "0",
+            "staff_roles-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 302
+    assert User.objects.filter(email="nieuwe.collega@example.org").exists()
+    assert login(client.__class__(), "Nieuwe.Collega@example.org").status_code == 302
+
+
+@pytest.mark.parametrize("token", ["%00", "abc%00def", "%C3%A9t%C3%A9", "x" * 65])
+def test_a_malformed_invitation_link_is_a_404(client, people, token):
+    for response in (client.get(f"/uitnodiging/{token}/"), client.post(f"/uitnodiging/{token}/")):
+        assert response.status_code == 404
+        assert "uitnodiging" in response.content.decode().lower()

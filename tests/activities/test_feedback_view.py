@@ -45,3 +45,16 @@ def test_missing_answer_keeps_the_comment_and_says_why(client):
 def test_next_must_stay_on_this_site(client):
     response = client.post(URL, {"found": "ja", "next": "https://evil.example/"})
     assert response["Location"] == "/activiteiten/"
+
+
+def test_a_flood_of_answers_from_one_address_is_refused(client):
+    for _ in range(10):
+        assert client.post(URL, {"found": "ja"}, REMOTE_ADDR="203.0.113.30").status_code == 302
+    response = client.post(URL, {"found": "ja"}, REMOTE_ADDR="203.0.113.30")
+    assert response.status_code == 429
+    assert response["Retry-After"] == "60"
+    assert "Te veel pogingen" in response.content.decode()
+    assert SearchFeedback.objects.count() == 10
+    # A resident at another address answers as usual.
+    assert client.post(URL, {"found": "nee"}, REMOTE_ADDR="198.51.100.30").status_code == 302
+    assert SearchFeedback.objects.count() == 11

@@ -122,3 +122,47 @@ def test_utf8_with_byte_order_mark(tmp_path):
     run(path)
 
     assert Activity.objects.get().title == "Taalcafé De Meeuw"
+
+
+@pytest.mark.parametrize(
+    ("field", "change"),
+    [
+        ("title", lambda record: record.update(title="Taalcafé\u0000")),
+        ("description", lambda record: record.update(description="Regel 1\n\u0000Regel 2")),
+        ("organisation.name", lambda record: record["organisation"].update(name="Buurthuis\u0000")),
+        ("location.street", lambda record: record["location"].update(street="Plein \ud800 2")),
+    ],
+)
+def test_a_character_the_database_cannot_store_is_named_and_loads_nothing(tmp_path, field, change):
+    bad = second_record()
+    change(bad)
+    # As JSON spells them (\u0000, \ud800): a file that any JSON library writes.
+    path = write(tmp_path, json.dumps({"activities": [example_record(), bad]}))
+
+    with pytest.raises(CommandError) as failure:
+        run(path)
+
+    message = str(failure.value)
+    assert message.startswith('Activiteit 2 ("wandelclub-buiksloot")'), message
+    assert f'veld "{field}": bevat een teken dat niet in een tekst mag' in message, message
+    assert message.endswith("Er is niets geladen."), message
+    assert counts()["activities"] == 0
+
+
+def test_json_nested_too_deep_is_named_and_loads_nothing(tmp_path):
+    records = json.dumps([example_record(), second_record()])
+    deep = "[" * 100_000 + "]" * 100_000
+    text = '{"activities": ' + records[:-1] + ',\n{"id": "diep", "title": ' + deep + "}]}"
+
+    with pytest.raises(CommandError) as failure:
+        run(write(tmp_path, text))
+
+    message = str(failure.value)
+    assert message.startswith("Activiteit 3: de gegevens zijn te diep in elkaar genest (regel 2, kolom"), message
+    assert message.endswith("Er is niets geladen."), message
+    assert counts()["activities"] == 0
+
+
+def test_a_document_nested_too_deep_from_its_start(tmp_path):
+    with pytest.raises(CommandError, match=r"^De gegevens zijn te diep in elkaar genest \(regel 1, kolom 21\)"):
+        run(write(tmp_path, "[" * 100_000 + "]" * 100_000))

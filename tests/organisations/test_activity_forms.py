@@ -5,7 +5,7 @@ import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import Image
+from PIL import Image, ImageFile
 
 from activities.models import Activity, Bouwsteen, Doelgroep, Theme
 from audit.models import AuditEvent
@@ -139,6 +139,26 @@ def test_a_gif_is_refused_by_its_content_whatever_its_name(client, member):
     response = client.post(new_url(member), form_data(photo=upload, photo_alt="x"))
     assert response.status_code == 422
     assert "Dit bestand is GIF" in response.content.decode()
+
+
+# 169 megapixels in a few kilobytes; past Pillow's own limit (179 megapixels) its open() refuses too.
+@pytest.mark.parametrize(("side", "size"), [(13000, " (13000 × 13000 beeldpunten)"), (20000, "")])
+@pytest.mark.filterwarnings("ignore::PIL.Image.DecompressionBombWarning")
+def test_a_small_file_holding_a_huge_image_is_refused_before_it_is_decoded(client, member, monkeypatch, side, size):
+    buffer = io.BytesIO()
+    Image.new("1", (side, side)).save(buffer, format="PNG")
+    upload = SimpleUploadedFile("foto.png", buffer.getvalue(), content_type="image/png")
+
+    def decode(image):
+        raise AssertionError("the pixels were decoded")
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", decode)
+    response = client.post(new_url(member), form_data(photo=upload, photo_alt="Buren"))
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert f"De foto is te groot{size}. Kies een foto van hoogstens 40 miljoen beeldpunten" in html
+    assert 'value="Wandelclub De Meeuw"' in html  # the rest of what was typed stays
+    assert not Activity.objects.filter(title="Wandelclub De Meeuw").exists()
 
 
 def test_an_oversized_photo_is_refused(client, member, settings):

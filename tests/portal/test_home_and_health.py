@@ -23,3 +23,10 @@ def test_pages_send_a_strict_content_security_policy(client):
     policy = response["Content-Security-Policy"]
     assert "script-src 'self'" in policy
     assert "unsafe-inline" not in policy
+
+
+@pytest.mark.parametrize("url", ["/", "/healthz"])
+def test_head_answers_like_get(client, url):
+    response = client.head(url)
+    assert response.status_code == 200
+    assert response.content == b""
