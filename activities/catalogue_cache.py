@@ -11,6 +11,7 @@ rendered by one worker serves all the others.
 """
 
 import hashlib
+import pickle
 
 from django.core.cache import cache, caches
 from django.db import connection
@@ -18,6 +19,9 @@ from django.db import connection
 # Long enough to serve a busy hour, short enough that versions nobody asks for leave the cache.
 CACHE_SECONDS = 60 * 30
 CACHE_PREFIX = "catalogue:v1"
+# A value larger than this (a search matching most of the catalogue) is kept in this process only:
+# with the shared cache's entry limit it bounds the table's size.
+SHARED_VALUE_BYTES = 256 * 1024
 
 
 def catalogue_version():
@@ -54,7 +58,8 @@ def get(key):
 
 def put(key, value):
     caches["local"].set(key, value, CACHE_SECONDS)
-    cache.set(key, value, CACHE_SECONDS)
+    if len(pickle.dumps(value, pickle.HIGHEST_PROTOCOL)) <= SHARED_VALUE_BYTES:
+        cache.set(key, value, CACHE_SECONDS)
 
 
 def cached(version, key_parts, compute):

@@ -3,11 +3,12 @@
 import django_filters
 from django import forms
 from django.db.models import Q
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from activities import search
 from activities.catalogue_cache import cached
-from activities.index import FACETS
+from activities.index import FACETS, FLAGS
 from activities.models import DAY_SLUGS, Activity, Bouwsteen, Doelgroep, ScheduleSlot, Theme
 from stadsdelen.models import Gebied, Stadsdeel
 
@@ -104,6 +105,33 @@ class ActivityFilter(django_filters.FilterSet):
             return queryset
         days = [DAY_SLUGS.index(slug) for slug in value]
         return queryset.filter(pk__in=ScheduleSlot.objects.filter(day__in=days).values("activity_id"))
+
+
+# Longer searches are cut here: eight words (search.MAX_TERMS) fit easily.
+MAX_QUERY_LENGTH = 100
+_FALSE = {"", "0", "false", "off"}
+
+
+def canonical_params(params):
+    """The catalogue's query string as the pages and caches use it: the known parameters only, values
+    sorted and deduplicated, the search trimmed, a ticked flag as "1". `?utm_source=x` and a reordered
+    link then show, and cache, the same page as the plain address."""
+    canonical = QueryDict(mutable=True)
+    query = " ".join(params.get("q", "").split())[:MAX_QUERY_LENGTH].strip()
+    if query:
+        canonical["q"] = query
+    for facet in FACETS:
+        values = sorted({value for value in params.getlist(facet) if value})
+        if values:
+            canonical.setlist(facet, values)
+    for flag in FLAGS:
+        if flag in params and params.get(flag).lower() not in _FALSE:
+            canonical[flag] = "1"
+    page = params.get("page", "")
+    if page.isascii() and page.isdigit() and int(page) > 1:
+        canonical["page"] = str(int(page))
+    canonical._mutable = False
+    return canonical
 
 
 def valid_data(data):

@@ -9,9 +9,14 @@ millisecond at 50,000 activities; the same counts in SQL took 90–300 ms (bench
 An index is built from four queries (about half a second at 50,000 activities) once per
 catalogue version per process, and kept in memory until the version moves on. Without a
 version (SQLite, or a transaction that changed the catalogue itself) it is built per request.
+
+An index is never changed once built: a newer one replaces it whole, under a lock, so a request
+that holds one (in a threaded server, while another thread builds the next) reads it consistently.
 """
 
+import threading
 from collections import defaultdict
+from types import MappingProxyType
 
 from django.db import connection
 
@@ -46,8 +51,13 @@ class Selection:
         """The activity ids from `start` to `stop` in the list's order: title, or search rank."""
         bits = self.result.to_bytes(len(self.index.ids) // 8 + 1, "little")
         if self.ranked_ids is not None:
+            # The matches may come from another version than the index: ids it lacks are not in the result.
             position = self.index.position
-            found = [pk for pk in self.ranked_ids if bits[position[pk] >> 3] >> (position[pk] & 7) & 1]
+            found = []
+            for pk in self.ranked_ids:
+                n = position.get(pk)
+                if n is not None and bits[n >> 3] >> (n & 7) & 1:
+                    found.append(pk)
             return found[start:stop]
         ids, seen = [], 0
         for byte_number, byte in enumerate(bits):
@@ -69,9 +79,10 @@ class Selection:
 
 class CatalogueIndex:
     def __init__(self, ids, options, position):
-        self.ids = ids  # activity ids in title order; the bit positions
-        self.position = position  # activity id -> bit position
-        self.options = options  # {facet or flag: {value: mask}}; a flag's only value is "1"
+        self.ids = tuple(ids)  # activity ids in title order; the bit positions
+        self.position = MappingProxyType(position)  # activity id -> bit position
+        # {facet or flag: {value: mask}}; a flag's only value is "1"
+        self.options = MappingProxyType({name: MappingProxyType(values) for name, values in options.items()})
         self.all = (1 << len(ids)) - 1
 
     @classmethod
@@ -169,6 +180,7 @@ class CatalogueIndex:
 
 
 _latest = {}  # database name -> (version, index)
+_building = threading.Lock()
 
 
 def catalogue_index(version):
@@ -178,7 +190,12 @@ def catalogue_index(version):
     database = connection.settings_dict["NAME"]
     built, index = _latest.get(database, (None, None))
     # Versions only grow; a request still reading an older one may use the newer index.
-    if built is None or version > built:
-        index = CatalogueIndex.build()
-        _latest[database] = (version, index)
+    if built is not None and version <= built:
+        return index
+    # One thread builds; the others wait for it rather than build the same index again.
+    with _building:
+        built, index = _latest.get(database, (None, None))
+        if built is None or version > built:
+            index = CatalogueIndex.build()
+            _latest[database] = (version, index)
     return index

@@ -112,7 +112,42 @@ class Location(models.Model):
         return "https://www.openstreetmap.org/directions?" + urlencode({"route": f";{destination}"})
 
 
+def _search_columns(title, texts):
+    """(search_title, search_text) of an activity with this title and other texts."""
+    return search.normalize(title), search.normalize(" ".join([title, *texts]))
+
+
+# Activities whose search columns are rebuilt per query and write.
+_REFRESH_BATCH = 1000
+
+
 class ActivityQuerySet(models.QuerySet):
+    def refresh_search_text(self):
+        """Rebuild the search columns of these activities in bulk, as Activity.refresh_search_text does
+        for one: after the name of a theme, doelgroep, organisation or location they show changed."""
+        ids = list(self.order_by("pk").values_list("pk", flat=True))
+        for start in range(0, len(ids), _REFRESH_BATCH):
+            batch = ids[start : start + _REFRESH_BATCH]
+            names = {}
+            for model, field in [(Activity.themes.through, "theme"), (Activity.doelgroepen.through, "doelgroep")]:
+                pairs = (
+                    model.objects.filter(activity_id__in=batch)
+                    .order_by(f"{field}__order", f"{field}__name")
+                    .values_list("activity_id", f"{field}__name")
+                )
+                for pk, name in pairs:
+                    names.setdefault((pk, field), []).append(name)
+            rows = Activity.objects.filter(pk__in=batch).values_list(
+                "pk", "title", "summary", "description", "organisation__name", "location__name"
+            )
+            changed = []
+            for pk, title, *texts in rows:
+                search_title, search_text = _search_columns(
+                    title, [*texts, *names.get((pk, "theme"), []), *names.get((pk, "doelgroep"), [])]
+                )
+                changed.append(Activity(pk=pk, search_title=search_title, search_text=search_text))
+            Activity.objects.bulk_update(changed, ["search_title", "search_text"])
+
     def published(self):
         return self.filter(status=Activity.Status.PUBLISHED)
 
@@ -226,19 +261,16 @@ class Activity(models.Model):
 
     def refresh_search_text(self, save=True):
         """Rebuild the search columns; call after the activity's themes or doelgroepen change."""
-        self.search_title = search.normalize(self.title)
-        self.search_text = search.normalize(
-            " ".join(
-                [
-                    self.title,
-                    self.summary,
-                    self.description,
-                    self.organisation.name,
-                    self.location.name,
-                    " ".join(theme.name for theme in self.themes.all()),
-                    " ".join(group.name for group in self.doelgroepen.all()),
-                ]
-            )
+        self.search_title, self.search_text = _search_columns(
+            self.title,
+            [
+                self.summary,
+                self.description,
+                self.organisation.name,
+                self.location.name,
+                *(theme.name for theme in self.themes.all()),
+                *(group.name for group in self.doelgroepen.all()),
+            ],
         )
         if save:
             Activity.objects.filter(pk=self.pk).update(search_title=self.search_title, search_text=self.search_text)

@@ -5,6 +5,11 @@ visitor for the same address, so the rendered page (some 20 ms of template work)
 under the catalogue's version: any committed change to the catalogue moves the version on,
 and the next request renders afresh. Logged-in users and anyone with a message to see always
 get a fresh page.
+
+The view sees the canonical query string only (activities.filters.canonical_params), and a page
+is kept under that: parameters the catalogue does not know, their order or a repeated value never
+make another entry. A view marks a page that is not canonical itself (a value no filter knows, a
+page number past the end) with `Cache-Control: no-store`, and it is not kept.
 """
 
 from functools import wraps
@@ -16,6 +21,7 @@ from django.utils.cache import patch_vary_headers
 
 from activities import catalogue_cache
 from activities.catalogue_cache import cache_key, catalogue_version
+from activities.filters import canonical_params
 
 # Response headers a cached page keeps; the middleware adds the rest (CSP, security) on every hit.
 KEPT_HEADERS = ["Content-Type", "Content-Language", "Vary", "Access-Control-Allow-Origin"]
@@ -33,12 +39,16 @@ def is_anonymous_visitor(request):
 def cache_for_visitors(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
+        request.GET = canonical_params(request.GET)
+        # Templates read the address too (get_full_path), so it must not differ either.
+        request.META["QUERY_STRING"] = request.GET.urlencode()
         if request.method != "GET" or not is_anonymous_visitor(request):
             return view(request, *args, **kwargs)
         version = catalogue_version()
         if version is None:
             return view(request, *args, **kwargs)
-        key = cache_key(version, "response", request.build_absolute_uri(), wants_fragment(request))
+        address = request.build_absolute_uri(request.path)
+        key = cache_key(version, "response", address, request.GET.urlencode(), wants_fragment(request))
         stored = catalogue_cache.get(key)
         if stored is not None:
             headers, content = stored
@@ -50,6 +60,7 @@ def cache_for_visitors(view):
                 response.status_code == 200
                 and not response.streaming
                 and not response.cookies
+                and "no-store" not in response.get("Cache-Control", "")
                 and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
             ):
                 headers = {name: response[name] for name in KEPT_HEADERS if name in response}

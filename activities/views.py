@@ -1,8 +1,9 @@
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -13,7 +14,7 @@ from django_ratelimit.decorators import ratelimit
 from activities import calendar, exchange, structured_data
 from activities.access import activity_for
 from activities.catalogue_cache import CACHE_SECONDS, cache_key, catalogue_version
-from activities.filters import ActivityFilter, valid_data
+from activities.filters import ActivityFilter, canonical_params, valid_data
 from activities.forms import ActivityForm, FeedbackForm, schedule_formset, schedule_rows
 from activities.models import Activity
 from activities.page_cache import cache_for_visitors, wants_fragment
@@ -51,7 +52,11 @@ def activity_list(request):
     template = "activities/activity_list.html"
     if wants_fragment(request):
         template += "#htmx-update"
-    return render(request, template, context)
+    response = render(request, template, context)
+    # Not a canonical address (a filter value nobody knows, a page past the end): shown, not kept.
+    if result["errors"] or str(result["page"].number) != request.GET.get("page", "1"):
+        add_never_cache_headers(response)
+    return response
 
 
 @require_safe
@@ -88,12 +93,14 @@ def activity_ics(request, slug):
 @require_safe
 def activity_export(request):
     """The published catalogue as open data, in the exchange format; same filters as the catalogue."""
-    data, errors = valid_data(request.GET)
+    params = canonical_params(request.GET).copy()
+    params.pop("page", None)
+    data, errors = valid_data(params)
     if errors:
         return HttpResponse(exchange.dumps_errors(errors), status=400, content_type="application/json; charset=utf-8")
     version = catalogue_version()
-    key = cache_key(version, "export", request.get_full_path())
-    body = cache.get(key) if version is not None else None
+    key = cache_key(version, "export", params.urlencode())
+    body = caches["exports"].get(key) if version is not None else None
     if body is not None:
         response = HttpResponse(body, content_type="application/json; charset=utf-8")
     else:
@@ -106,9 +113,10 @@ def activity_export(request):
     return response
 
 
-# An export of a gebied (~2 MB) is kept in the shared cache under the catalogue's version; the
-# whole catalogue (~50 MB) is only ever streamed.
-EXPORT_CACHE_CHARACTERS = 8_000_000
+# An export of a gebied (~2 MB) is kept in the exports' own cache (settings.CACHES: a few dozen, so
+# they never crowd out pages) under the catalogue's version; a stadsdeel or the whole catalogue (~50 MB)
+# is only ever streamed.
+EXPORT_CACHE_CHARACTERS = 4_000_000
 
 
 def _kept_when_small(pieces, key):
@@ -122,7 +130,7 @@ def _kept_when_small(pieces, key):
             if size > EXPORT_CACHE_CHARACTERS:
                 kept = None
     if kept is not None:
-        cache.set(key, "".join(kept), CACHE_SECONDS)
+        caches["exports"].set(key, "".join(kept), CACHE_SECONDS)
 
 
 # No CSRF token: the answer is anonymous and acts for nobody, so a forged one can do nothing a

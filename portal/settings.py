@@ -93,10 +93,12 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-# One cache for every app server and worker, in the database they already share (the table
-# comes with `migrate`). In front of it, for the catalogue (activities.catalogue_cache), each
-# process's own memory: recent pages (~40 KB each, so at most ~20 MB) and result cards (~1.5 KB
-# each, at most ~15 MB).
+# One cache for every app server and worker, in the database they already share (the tables
+# come with `migrate`). In front of it, for the catalogue (activities.catalogue_cache), each
+# process's own memory: recent pages and search matches, and result cards. Every cache is bounded:
+# the shared one by entries (a catalogue value over 256 KB stays out of it, so at most ~1.3 GB and in
+# practice pages of ~40 KB), exports by entries in a table of their own (so they never evict pages),
+# and each process's memory by bytes.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
@@ -104,15 +106,21 @@ CACHES = {
         "TIMEOUT": 60 * 30,
         "OPTIONS": {"MAX_ENTRIES": 5000},
     },
+    "exports": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "portal_export_cache",
+        "TIMEOUT": 60 * 30,
+        "OPTIONS": {"MAX_ENTRIES": 25},
+    },
     "local": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "BACKEND": "activities.memory_cache.SizeBoundedLocMemCache",
         "LOCATION": "local",
-        "OPTIONS": {"MAX_ENTRIES": 500},
+        "OPTIONS": {"MAX_ENTRIES": 1000, "MAX_BYTES": 32 * 1024 * 1024},
     },
     "cards": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "BACKEND": "activities.memory_cache.SizeBoundedLocMemCache",
         "LOCATION": "cards",
-        "OPTIONS": {"MAX_ENTRIES": 10_000},
+        "OPTIONS": {"MAX_ENTRIES": 20_000, "MAX_BYTES": 24 * 1024 * 1024},
     },
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":

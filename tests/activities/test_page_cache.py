@@ -18,10 +18,10 @@ committed = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 @pytest.fixture(autouse=True)
 def _empty_caches():
-    for name in ("default", "local", "cards"):
+    for name in ("default", "exports", "local", "cards"):
         caches[name].clear()
     yield
-    for name in ("default", "local", "cards"):
+    for name in ("default", "exports", "local", "cards"):
         caches[name].clear()
 
 

@@ -1,0 +1,190 @@
+"""The in-memory filter index (activities.index): the same answers as SQL, and no error while it is replaced."""
+
+import random
+import threading
+import time
+
+import pytest
+from django.db import connection
+from django.http import QueryDict
+
+from activities.catalogue_cache import catalogue_version
+from activities.filters import ActivityFilter
+from activities.index import CatalogueIndex, catalogue_index
+from activities.models import Activity
+from activities.selectors import catalogue_search, published_activities, ranked_matches
+from tests.factories import ActivityFactory
+
+committed = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+GEBIEDEN = ["oud-noord", "noord-west", "oud-zuid", "de-pijp-rivierenbuurt", "westerpark", "centrum-oost"]
+THEMES = ["taal", "sport", "ontmoeting", "digitale-vaardigheden", "kunst-en-cultuur"]
+GROUPS = ["ouderen", "jongeren", "nieuwkomers", "mantelzorgers"]
+DAYS = ["ma", "di", "wo", "do", "vr", "za", "zo"]
+WORDS = ["Taalcafé", "Wandelclub", "Koffie-ochtend", "Formulierenhulp", "Schaakclub", "Buurtkoor"]
+
+
+def make_catalogue(count=48, seed=9):
+    """A catalogue with every kind of difference the filters look at, drafts and archived ones included."""
+    rng = random.Random(seed)
+    for n in range(count):
+        days = rng.sample(DAYS, rng.randrange(3))
+        ActivityFactory(
+            title=f"{rng.choice(WORDS)} {rng.choice(['Noord', 'Zuid', 'de Pijp', 'West'])} {n}",
+            bouwsteen_slug=rng.choice(["verbondenheid", "samenredzaamheid", "zelfredzaamheid"]),
+            location__gebied_slug=rng.choice(GEBIEDEN),
+            location__wheelchair_accessible=rng.random() < 0.4,
+            free=rng.random() < 0.6,
+            volunteers_wanted="Gastvrouw" if rng.random() < 0.3 else "",
+            themes=rng.sample(THEMES, rng.randrange(1, 3)),
+            doelgroepen=rng.sample(GROUPS, rng.randrange(0, 3)),
+            schedule=[(day, "10:00", "12:00") for day in days],
+            status=rng.choice([Activity.Status.PUBLISHED] * 5 + [Activity.Status.DRAFT, Activity.Status.ARCHIVED]),
+        )
+
+
+def bitset_ids(query):
+    result = catalogue_search(QueryDict(query), per_page=1000)
+    return list(result["page"].object_list), result
+
+
+def sql_ids(query):
+    return set(ActivityFilter(QueryDict(query), queryset=published_activities()).qs.values_list("pk", flat=True))
+
+
+COMBINATIONS = [
+    "",
+    "stadsdeel=noord",
+    "stadsdeel=noord&stadsdeel=zuid",
+    "gebied=oud-noord&gratis=1",
+    "gebied=westerpark&gebied=oud-zuid&vrijwilligers=1",
+    "bouwsteen=samenredzaamheid&thema=taal",
+    "thema=taal&thema=sport&dag=za",
+    "doelgroep=ouderen&dag=ma&dag=di",
+    "doelgroep=jongeren&doelgroep=nieuwkomers&stadsdeel=zuid",
+    "toegankelijk=1&thema=ontmoeting",
+    "toegankelijk=1&gratis=1&vrijwilligers=1",
+    "dag=zo",
+    "q=taal",
+    "q=wandelen&stadsdeel=noord",
+    "q=koffie&gratis=1&dag=wo",
+    "q=club&thema=sport&thema=ontmoeting",
+    "stadsdeel=centrum&gebied=oud-noord",
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", COMBINATIONS)
+def test_the_index_and_the_export_filters_find_the_same_activities(query):
+    make_catalogue()
+    ids, result = bitset_ids(query)
+    assert set(ids) == sql_ids(query)
+    assert len(ids) == len(set(ids)) == result["page"].paginator.count
+
+
+@pytest.mark.django_db
+def test_the_parity_table_tells_activities_apart():
+    make_catalogue()
+    everything = len(sql_ids(""))
+    sizes = [len(sql_ids(query)) for query in COMBINATIONS]
+    assert everything > 30
+    assert sum(0 < size < everything for size in sizes) >= len(COMBINATIONS) - 4
+
+
+@pytest.mark.django_db
+def test_counts_ignore_their_own_facet_and_flags_count_within_the_result():
+    ActivityFactory(title="A", location__gebied_slug="oud-noord", themes=["taal"], free=True)
+    ActivityFactory(title="B", location__gebied_slug="oud-noord", themes=["sport"], free=False)
+    ActivityFactory(title="C", location__gebied_slug="oud-zuid", themes=["taal"], free=True)
+    ActivityFactory(title="D", location__gebied_slug="oud-zuid", themes=["taal"], status=Activity.Status.DRAFT)
+    index = CatalogueIndex.build()
+    selection = index.select({"stadsdeel": ["noord"], "thema": ["taal"]}, [])
+    assert selection.total == 1
+    # Ticking Zuid as well would add C; sport would add B.
+    assert selection.counts["stadsdeel"] == {"noord": 1, "zuid": 1}
+    assert selection.counts["thema"] == {"taal": 1, "sport": 1}
+    assert selection.counts["gratis"] == {"1": 1}
+    assert index.select({}, ["gratis"]).total == 2
+
+
+@pytest.mark.django_db
+def test_ids_come_in_title_order_or_in_search_rank_page_by_page():
+    activities = [ActivityFactory(title=title) for title in ["Cello", "Appel", "Boek", "Dans", "Eten"]]
+    index = CatalogueIndex.build()
+    everything = index.select({}, [])
+    titles = {activity.pk: activity.title for activity in activities}
+    assert [titles[pk] for pk in everything.ids(0, 5)] == ["Appel", "Boek", "Cello", "Dans", "Eten"]
+    assert [titles[pk] for pk in everything.ids(1, 3)] == ["Boek", "Cello"]
+    ranked = [activities[4].pk, activities[0].pk, 999_999, activities[2].pk]  # 999_999: unknown to the index
+    searched = index.select({}, [], ranked)
+    assert searched.total == 3
+    assert [titles[pk] for pk in searched.ids(0, 10)] == ["Eten", "Cello", "Boek"]
+    assert [titles[pk] for pk in searched.ids(1, 2)] == ["Cello"]
+
+
+@pytest.mark.django_db
+def test_an_index_cannot_be_changed_once_built():
+    ActivityFactory(title="Appel", themes=["taal"])
+    index = CatalogueIndex.build()
+    with pytest.raises(TypeError):
+        index.options["thema"]["taal"] = 0
+    with pytest.raises(TypeError):
+        index.position[1] = 0
+
+
+@committed
+def test_matches_of_an_older_version_on_a_newer_index_are_no_error():
+    """A request that read the version and the search's matches just before another request built
+    the index of the next version gets that newer index: the matches it lacks are simply left out."""
+    activities = [ActivityFactory(title=f"Taalcafé {n}", themes=["taal"]) for n in range(5)]
+    version = catalogue_version()
+    ranked = ranked_matches("taal", version)
+    assert len(ranked) == 5
+    Activity.objects.filter(pk=activities[0].pk).update(status=Activity.Status.ARCHIVED)
+    bitset_ids("q=taal")  # another request, in the new version, builds its index
+
+    selection = catalogue_index(version).select({}, [], ranked)
+    assert set(selection.ids(0, 20)) == {activity.pk for activity in activities[1:]}
+
+
+@committed
+def test_concurrent_requests_never_fail_while_the_catalogue_changes():
+    make_catalogue(count=40)
+    ActivityFactory.create_batch(20, title="Taalles", themes=["taal"])
+    published = list(Activity.objects.published().values_list("pk", flat=True))
+    errors, served = [], []
+    stop = time.monotonic() + 3
+
+    def reader(queries):
+        try:
+            while time.monotonic() < stop:
+                for query in queries:
+                    ids, result = bitset_ids(query)
+                    assert len(ids) == result["page"].paginator.count
+                    served.append(query)
+        except Exception as error:
+            errors.append(error)
+        finally:
+            connection.close()
+
+    def writer():
+        rng = random.Random(1)
+        try:
+            while time.monotonic() < stop:
+                pks = rng.sample(published, 5)
+                status = rng.choice([Activity.Status.ARCHIVED, Activity.Status.PUBLISHED])
+                Activity.objects.filter(pk__in=pks).update(status=status)
+        except Exception as error:
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=reader, args=(["q=taal", "q=taal&stadsdeel=noord", "thema=taal"],))]
+    threads += [threading.Thread(target=reader, args=(["q=taal&gratis=1", "", "q=club"],)) for _ in range(2)]
+    threads.append(threading.Thread(target=writer))
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert len(served) > 20
