@@ -26,7 +26,20 @@ organisation_patterns = [
 ]
 
 # Under /beoordeling/, in the "staff" namespace (staff/urls.py).
-staff_patterns = []
+staff_patterns = [
+    path("aanvragen/", staff.work_list, name="aanvragen"),
+    path("aanvragen/<int:pk>/", staff.dossier, name="aanvraag"),
+    path("aanvragen/<int:pk>/ontvankelijk/", staff.accept, name="aanvraag-accept"),
+    path("aanvragen/<int:pk>/aanvulling/", staff.request_aanvulling, name="aanvraag-aanvulling"),
+    path("aanvragen/<int:pk>/oordelen/", staff.score, name="aanvraag-score"),
+    path("aanvragen/<int:pk>/advies/", staff.advise, name="aanvraag-advise"),
+    path("aanvragen/<int:pk>/terugsturen/", staff.send_back, name="aanvraag-send-back"),
+    path("aanvragen/<int:pk>/besluit/", staff.decide, name="aanvraag-decide"),
+    path("aanvragen/<int:pk>/beschikking/", staff.beschikking, name="aanvraag-beschikking"),
+    path("aanvragen/<int:pk>/beschikking.pdf", staff.beschikking_pdf, name="aanvraag-beschikking-pdf"),
+    path("aanvragen/<int:pk>/dossier.zip", staff.dossier_zip, name="aanvraag-dossier-zip"),
+    path("besluiten/klein-initiatief/", staff.batch_decide, name="batch"),
+]
 
 # Under /subsidies/ (portal/urls.py): the public register.
 public_patterns = [
