@@ -18,17 +18,18 @@ def _organisation_in(stadsdeel_slug, exclude=None):
     return organisations.order_by("pk").first()
 
 
+def demo_user(email, **extra):
+    """A demo account with the demo password, made once."""
+    account, created = User.objects.get_or_create(email=email, defaults=extra)
+    if created:
+        account.set_password(os.environ.get("DEMO_PASSWORD", DEFAULT_PASSWORD))
+        account.save()
+    return account
+
+
 @transaction.atomic
 def create_demo_accounts():
-    password = os.environ.get("DEMO_PASSWORD", DEFAULT_PASSWORD)
-
-    def user(email, **extra):
-        account, created = User.objects.get_or_create(email=email, defaults=extra)
-        if created:
-            account.set_password(password)
-            account.save()
-        return account
-
+    user = demo_user
     noord_org = _organisation_in("noord")
     zuid_org = _organisation_in("zuid", exclude=noord_org)
     if noord_org:

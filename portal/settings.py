@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "organisations",
     "staff",
     "subsidies",
+    # Last: the project itself, for the commands that compose every app (seed_demo).
+    "portal",
 ]
 
 MIDDLEWARE = [

@@ -20,7 +20,7 @@ N = 60
 
 def seed(n=N):
     out = io.StringIO()
-    call_command("seed_demo", "--activities", str(n), stdout=out)
+    call_command("seed_demo", "--activities", str(n), "--no-subsidies", stdout=out)
     return out.getvalue()
 
 

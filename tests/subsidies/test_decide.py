@@ -71,7 +71,7 @@ def test_granted_besluit_has_amount_dates_obligations_and_a_mail(flow, people, d
     assert (besluit.ingangsdatum, besluit.vervaldatum) == (aanvraag.ronde.period_start, aanvraag.ronde.period_end)
     assert "halfjaar" in besluit.obligations.lower() or "half jaar" in besluit.obligations.lower()
     (message,) = [message for message in mail.outbox if "Besluit over uw aanvraag" in message.subject]
-    assert message.to == ["noor@noord.example"]
+    assert message.to == [people.member_a.email]
     assert aanvraag.dossiernummer in message.subject
 
 

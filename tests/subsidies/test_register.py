@@ -58,7 +58,7 @@ def test_only_granted_subsidies_are_public(client, flow):
     ]
     by_number = {row[0]: row for row in rows[1:]}
     assert by_number[granted.dossiernummer][6:8] == ["3000,00", "3000,00"]
-    assert by_number[partly.dossiernummer][6:8] == ["2000,00", "1000,00"]
+    assert by_number[partly.dossiernummer][6:8] == ["2000,00", "1500,00"]
     assert by_number[granted.dossiernummer][3] == "Noord"
     assert len(rows) == 3
 

@@ -1,0 +1,287 @@
+"""Demo subsidies for `seed_demo`: per stadsdeel a closed and an open ronde, aanvragen in every
+state, made through the real services so their history, versions and besluiten are real.
+
+`bring_to` is also what the tests use to put an aanvraag in a state.
+"""
+
+import datetime
+import random
+from dataclasses import dataclass
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from accounts.models import StaffRole
+from activities.models import Bouwsteen, Doelgroep
+from organisations.demo import demo_user
+from organisations.models import Organisation
+from stadsdelen.models import Gebied, Stadsdeel
+from subsidies import services
+from subsidies.models import Aanvraag, Besluit, Regeling, Ronde, StatusChange, Track
+from subsidies.workflow import Status
+
+
+@dataclass(frozen=True)
+class Cast:
+    applicant: object
+    reviewer: object
+    decider: object
+
+
+def fill(aanvraag, *, user, requested_cents, gebied, title="Buurtkamer", summary="", activity_id=None):
+    """Everything a complete aanvraag needs, as the organisation would enter it."""
+    services.aanvraag_update(
+        aanvraag=aanvraag,
+        user=user,
+        projectnaam=aanvraag.projectnaam or title,
+        recurrence=Aanvraag.Recurrence.PERIODIEK if aanvraag.track.slug == "structureel" else "eenmalig",
+        summary=summary or f"{title}: elke week open voor buren, met koffie en een vrijwilliger die helpt.",
+        requested_cents=requested_cents,
+        contact_name=user.name,
+        contact_email=user.email,
+    )
+    services.begroting_set(
+        aanvraag=aanvraag,
+        user=user,
+        lines=[
+            services.BudgetLine(
+                category="activiteiten", description="Activiteiten en materiaal", amount_cents=requested_cents
+            ),
+            services.BudgetLine(
+                category="huisvesting", description="Huur van de ruimte", amount_cents=requested_cents // 5
+            ),
+            services.BudgetLine(
+                category="eigen_bijdrage", description="Bijdragen van deelnemers", amount_cents=requested_cents // 5
+            ),
+        ],
+    )
+    if not aanvraag.track.is_short:
+        services.activiteiten_set(
+            aanvraag=aanvraag,
+            user=user,
+            activities=[
+                services.PlannedActivity(
+                    title=title,
+                    bouwsteen=Bouwsteen.objects.order_by("order").first(),
+                    gebied=gebied,
+                    doelgroepen=list(Doelgroep.objects.filter(slug__in=["ouderen", "alle-amsterdammers"])),
+                    participants=40,
+                    meetings=45,
+                    volunteers=6,
+                    activity_id=activity_id,
+                )
+            ],
+        )
+    services.statements_set(
+        aanvraag=aanvraag,
+        user=user,
+        texts={
+            condition.pk: f"{condition.title}: zo werken we hieraan in {gebied.name}, samen met het buurtteam."
+            for condition in services.conditions_for(aanvraag)
+        },
+    )
+    for kind in aanvraag.track.required_attachments:
+        upload = ContentFile(b"%PDF-1.4\n% demo\n", name=f"{kind}.pdf")
+        services.attachment_add(aanvraag=aanvraag, user=user, kind=kind, upload=upload)
+    aanvraag.refresh_from_db()
+    return aanvraag
+
+
+def bring_to(aanvraag, status, *, cast, motivation="Past bij het uitvoeringsplan van het gebied."):
+    """Move a complete concept along the normal path until it is in `status`."""
+    if status == Status.CONCEPT:
+        return aanvraag
+    services.aanvraag_submit(aanvraag=aanvraag, user=cast.applicant)
+    if status == Status.AANVULLING_GEVRAAGD:
+        services.aanvraag_request_aanvulling(
+            aanvraag=aanvraag,
+            user=cast.reviewer,
+            question="Stuur een offerte mee voor de huur van de ruimte.",
+            due_on=timezone.localdate() + datetime.timedelta(days=14),
+        )
+    elif status == Status.INGETROKKEN:
+        services.aanvraag_withdraw(aanvraag=aanvraag, user=cast.applicant, reason="We hebben geen ruimte meer.")
+    elif status != Status.INGEDIEND:
+        services.aanvraag_accept(aanvraag=aanvraag, user=cast.reviewer)
+        if status != Status.IN_BEHANDELING:
+            for condition in services.conditions_for(aanvraag):
+                services.aanvraag_score(aanvraag=aanvraag, user=cast.reviewer, condition=condition, verdict="voldoet")
+            advice = {Status.AFGEWEZEN: "afwijzen", Status.DEELS_VERLEEND: "deels"}.get(status, "verlenen")
+            aanvraag.refresh_from_db()
+            services.aanvraag_advise(
+                aanvraag=aanvraag,
+                user=cast.reviewer,
+                advice=advice,
+                amount_cents=aanvraag.requested_cents * 3 // 4 if advice == "deels" else None,
+                motivation=motivation,
+            )
+            if status != Status.ADVIES:
+                aanvraag.refresh_from_db()
+                services.aanvraag_decide(
+                    aanvraag=aanvraag,
+                    user=cast.decider,
+                    outcome=status,
+                    amount_cents=aanvraag.advice_cents,
+                    motivation=motivation,
+                )
+    aanvraag.refresh_from_db()
+    return aanvraag
+
+
+# seed_demo ---------------------------------------------------------------------------------------
+
+PROJECTS = [
+    "Buurtkamer open",
+    "Taalcafé met maatjes",
+    "Wandelen met buren",
+    "Formulierenhulp op dinsdag",
+    "Jongerenwerk in de avond",
+    "Mantelzorgcafé",
+    "Samen eten in de buurt",
+    "Digitaal spreekuur",
+    "Moestuin voor iedereen",
+    "Vrijwilligerscentrale",
+    "Ouder-kindochtend",
+    "Schuldhulpmaatjes",
+]
+# Aanvragen in the open ronde of every stadsdeel, in every state; the first organisation (the demo
+# account's, in Noord and Zuid) gets the even ones, so its own area shows every kind.
+OPEN_STATES = [
+    (Status.CONCEPT, "incidenteel"),
+    (Status.INGEDIEND, "incidenteel"),
+    (Status.AANVULLING_GEVRAAGD, "incidenteel"),
+    (Status.INGEDIEND, "structureel"),
+    (Status.VERLEEND, "structureel"),
+    (Status.IN_BEHANDELING, "structureel"),
+    (Status.ADVIES, "klein-initiatief"),
+    (Status.ADVIES, "incidenteel"),
+    (Status.DEELS_VERLEEND, "incidenteel"),
+    (Status.ADVIES, "klein-initiatief"),
+    (Status.AFGEWEZEN, "incidenteel"),
+    (Status.VERLEEND, "klein-initiatief"),
+    (Status.INGETROKKEN, "incidenteel"),
+]
+CLOSED_STATES = [
+    (Status.VERLEEND, "structureel"),
+    (Status.VERLEEND, "incidenteel"),
+    (Status.VERLEEND, "klein-initiatief"),
+    (Status.DEELS_VERLEEND, "incidenteel"),
+    (Status.AFGEWEZEN, "incidenteel"),
+]
+AMOUNTS = {"klein-initiatief": [1_500_00, 2_500_00, 4_000_00], "incidenteel": [8_000_00, 15_000_00, 24_500_00]}
+STRUCTUREEL = [60_000_00, 95_000_00, 140_000_00]
+
+
+def _cast_for(stadsdeel, applicant):
+    reviewer = demo_user(f"beoordelaar.{stadsdeel.slug}@demo.nl", name=f"Beoordelaar {stadsdeel.name}")
+    decider = demo_user(f"beslisser.{stadsdeel.slug}@demo.nl", name=f"Beslisser {stadsdeel.name}")
+    StaffRole.objects.get_or_create(user=reviewer, role=StaffRole.Role.REVIEWER, stadsdeel=stadsdeel)
+    StaffRole.objects.get_or_create(user=decider, role=StaffRole.Role.DECIDER, stadsdeel=stadsdeel)
+    return Cast(applicant=applicant, reviewer=reviewer, decider=decider)
+
+
+def _applicants(stadsdeel):
+    """Organisations with activities in the stadsdeel, each with a member who applies for it."""
+    organisations = list(
+        Organisation.objects.filter(activities__location__gebied__stadsdeel=stadsdeel).distinct().order_by("pk")[:6]
+    )
+    pairs = []
+    for organisation in organisations:
+        membership = organisation.memberships.select_related("user").order_by("pk").first()
+        if membership is None:
+            user = demo_user(f"aanvrager.{organisation.pk}@demo.nl", name=f"Coördinator {organisation.name}"[:150])
+            membership = organisation.memberships.create(user=user, is_admin=True)
+        pairs.append((organisation, membership.user))
+    return pairs
+
+
+def _ronde(regeling, stadsdeel, year, plafond_cents):
+    today = timezone.localdate()
+    return Ronde.objects.create(
+        regeling=regeling,
+        stadsdeel=stadsdeel,
+        name=str(year),
+        period_start=datetime.date(year, 1, 1),
+        period_end=datetime.date(year, 12, 31),
+        opens_on=today - datetime.timedelta(days=30),
+        closes_on=today + datetime.timedelta(days=45),
+        plafond_cents=plafond_cents,
+    )
+
+
+def _make(ronde, state, track_slug, organisation, applicant, cast, rng, number):
+    track = Track.objects.get(regeling=ronde.regeling, slug=track_slug)
+    gebied = rng.choice(list(Gebied.objects.current().filter(stadsdeel=ronde.stadsdeel).order_by("code")))
+    title = PROJECTS[number % len(PROJECTS)]
+    activity = organisation.activities.filter(status="published").order_by("pk").first()
+    aanvraag = services.aanvraag_create(
+        organisation=organisation, ronde=ronde, track=track, user=applicant, projectnaam=f"{title} {gebied.name}"
+    )
+    amounts = STRUCTUREEL if track_slug == "structureel" else AMOUNTS[track_slug]
+    fill(
+        aanvraag,
+        user=applicant,
+        requested_cents=rng.choice(amounts),
+        gebied=gebied,
+        title=title,
+        activity_id=activity.pk if activity else None,
+    )
+    return bring_to(aanvraag, state, cast=Cast(applicant, cast.reviewer, cast.decider))
+
+
+def _move_into_the_past(ronde, days):
+    """The closed ronde happened last year: its dates, receipts and besluiten move back."""
+    delta = datetime.timedelta(days=days)
+    Ronde.objects.filter(pk=ronde.pk).update(opens_on=F("opens_on") - delta, closes_on=F("closes_on") - delta)
+    Aanvraag.objects.filter(ronde=ronde).update(
+        received_on=F("received_on") - delta, created_at=F("created_at") - delta
+    )
+    StatusChange.objects.filter(aanvraag__ronde=ronde).update(created_at=F("created_at") - delta)
+    Besluit.objects.filter(aanvraag__ronde=ronde).update(
+        besluitdatum=F("besluitdatum") - delta,
+        verzenddatum=F("verzenddatum") - delta,
+        bezwaar_deadline=F("bezwaar_deadline") - delta,
+    )
+
+
+def _spread_terms(ronde, rng):
+    """Submitted aanvragen arrived over the past weeks, so some terms are near or past their end."""
+    for aanvraag in Aanvraag.objects.filter(ronde=ronde, status__in=[Status.INGEDIEND, Status.IN_BEHANDELING]):
+        weeks_ago = rng.choice([1, 3, 7, 9])
+        received = timezone.localdate() - datetime.timedelta(weeks=weeks_ago)
+        Aanvraag.objects.filter(pk=aanvraag.pk).update(received_on=received)
+
+
+@transaction.atomic
+def create_demo_subsidies(*, seed=2027):
+    """An open and a closed ronde per stadsdeel with aanvragen in every state; nothing when any exist."""
+    if Aanvraag.objects.exists():
+        return 0
+    rng = random.Random(seed)
+    regeling = Regeling.objects.get(slug="sociale-basis")
+    this_year = timezone.localdate().year
+    made = 0
+    for stadsdeel in Stadsdeel.objects.current().order_by("code"):
+        applicants = _applicants(stadsdeel)
+        if not applicants:
+            continue
+        cast = _cast_for(stadsdeel, applicants[0][1])
+        plafond = 400_000_00 if stadsdeel.slug == "weesp" else 2_500_000_00
+        closed = _ronde(regeling, stadsdeel, this_year, plafond)
+        # The demo accounts work in Noord and Zuid: those get every state, the others a few.
+        full = stadsdeel.slug in {"noord", "zuid"}
+        for number, (state, track) in enumerate(CLOSED_STATES if full else CLOSED_STATES[:2]):
+            organisation, applicant = applicants[number % len(applicants)]
+            _make(closed, state, track, organisation, applicant, cast, rng, number)
+            made += 1
+        _move_into_the_past(closed, days=365)
+        open_ronde = _ronde(regeling, stadsdeel, this_year + 1, plafond)
+        for number, (state, track) in enumerate(OPEN_STATES if full else OPEN_STATES[2:6]):
+            others = len(applicants) - 1
+            organisation, applicant = applicants[0 if number % 2 == 0 or not others else 1 + number // 2 % others]
+            _make(open_ronde, state, track, organisation, applicant, cast, rng, number + 3)
+            made += 1
+        _spread_terms(open_ronde, rng)
+    return made
