@@ -14,6 +14,7 @@ An index is never changed once built: a newer one replaces it whole, under a loc
 that holds one (in a threaded server, while another thread builds the next) reads it consistently.
 """
 
+import bisect
 import threading
 from collections import defaultdict
 from types import MappingProxyType
@@ -77,68 +78,128 @@ class Selection:
         return ids
 
 
+# Each published activity's facts, as the index reads them.
+_COLUMNS = (
+    "pk",
+    "search_title",
+    "title",
+    "location__gebied_id",
+    "bouwsteen_id",
+    "free",
+    "location__wheelchair_accessible",
+    "volunteers_wanted",
+)
+
+
+def _lookups():
+    """What turns the facts' primary keys into the filters' values (slugs)."""
+    gebieden = {
+        pk: (slug, stadsdeel) for pk, slug, stadsdeel in Gebied.objects.values_list("pk", "slug", "stadsdeel__slug")
+    }
+    return {
+        "gebied": gebieden,
+        "bouwsteen": dict(Bouwsteen.objects.values_list("pk", "slug")),
+        "thema": dict(Theme.objects.values_list("pk", "slug")),
+        "doelgroep": dict(Doelgroep.objects.values_list("pk", "slug")),
+        "dag": dict(enumerate(DAY_SLUGS)),
+    }
+
+
+def _facts(rows, lookups, whole_catalogue=True):
+    """{activity id: (sort key, [(facet or flag, value), ...])} for these rows of published activities.
+
+    The list's order is the search title's (accent-free, lower-case), so a changed activity finds its
+    place by comparison, the same as in a full build.
+    """
+    facts = {}
+    for pk, search_title, title, gebied, bouwsteen, free, accessible, volunteers in rows:
+        gebied_slug, stadsdeel_slug = lookups["gebied"][gebied]
+        links = [("gebied", gebied_slug), ("stadsdeel", stadsdeel_slug), ("bouwsteen", lookups["bouwsteen"][bouwsteen])]
+        for flag, value in [("gratis", free), ("toegankelijk", accessible), ("vrijwilligers", volunteers)]:
+            if value:
+                links.append((flag, "1"))
+        facts[pk] = ((search_title, title, pk), links)
+    many = [
+        ("thema", Activity.themes.through.objects, "theme_id"),
+        ("doelgroep", Activity.doelgroepen.through.objects, "doelgroep_id"),
+        ("dag", ScheduleSlot.objects, "day"),
+    ]
+    for facet, manager, column in many:
+        pairs = manager.values_list("activity_id", column)
+        if not whole_catalogue:
+            pairs = pairs.filter(activity_id__in=list(facts))
+        # Straight from the link tables: rows of unpublished activities are not in `facts`.
+        facet_slugs = lookups[facet]
+        for pk, value in pairs:
+            fact = facts.get(pk)
+            if fact is not None:
+                fact[1].append((facet, facet_slugs[value]))
+    return facts
+
+
+def _insert_bit(mask, n):
+    low = mask & ((1 << n) - 1)
+    return low | ((mask >> n) << (n + 1))
+
+
+def _remove_bit(mask, n):
+    low = mask & ((1 << n) - 1)
+    return low | ((mask >> (n + 1)) << n)
+
+
 class CatalogueIndex:
-    def __init__(self, ids, options, position):
-        self.ids = tuple(ids)  # activity ids in title order; the bit positions
-        self.position = MappingProxyType(position)  # activity id -> bit position
+    def __init__(self, ids, keys, options, lookups):
+        self.ids = tuple(ids)  # activity ids in list order; the bit positions
+        self.keys = tuple(keys)  # each position's sort key
+        self.position = MappingProxyType({pk: n for n, pk in enumerate(self.ids)})  # activity id -> bit position
         # {facet or flag: {value: mask}}; a flag's only value is "1"
         self.options = MappingProxyType({name: MappingProxyType(values) for name, values in options.items()})
-        self.all = (1 << len(ids)) - 1
+        self.lookups = lookups
+        self.all = (1 << len(self.ids)) - 1
 
     @classmethod
     def build(cls):
-        rows = list(
-            Activity.objects.published()
-            .order_by("title", "pk")
-            .values_list(
-                "pk",
-                "location__gebied_id",
-                "bouwsteen_id",
-                "free",
-                "location__wheelchair_accessible",
-                "volunteers_wanted",
-            )
-        )
-        ids = [row[0] for row in rows]
-        position = {pk: n for n, pk in enumerate(ids)}
-        gebieden = {
-            pk: (slug, stadsdeel) for pk, slug, stadsdeel in Gebied.objects.values_list("pk", "slug", "stadsdeel__slug")
-        }
-        slugs = {
-            "bouwsteen": dict(Bouwsteen.objects.values_list("pk", "slug")),
-            "thema": dict(Theme.objects.values_list("pk", "slug")),
-            "doelgroep": dict(Doelgroep.objects.values_list("pk", "slug")),
-            "dag": dict(enumerate(DAY_SLUGS)),
-        }
+        lookups = _lookups()
+        facts = _facts(Activity.objects.published().values_list(*_COLUMNS), lookups)
+        ordered = sorted(facts.items(), key=lambda item: item[1][0])
         links = {facet: defaultdict(list) for facet in [*FACETS, *FLAGS]}
-        for n, (_pk, gebied, bouwsteen, free, accessible, volunteers) in enumerate(rows):
-            gebied_slug, stadsdeel_slug = gebieden[gebied]
-            links["gebied"][gebied_slug].append(n)
-            links["stadsdeel"][stadsdeel_slug].append(n)
-            links["bouwsteen"][slugs["bouwsteen"][bouwsteen]].append(n)
-            if free:
-                links["gratis"]["1"].append(n)
-            if accessible:
-                links["toegankelijk"]["1"].append(n)
-            if volunteers:
-                links["vrijwilligers"]["1"].append(n)
-        # Straight from the link tables: rows of unpublished activities have no position.
-        many = [
-            ("thema", Activity.themes.through.objects.values_list("activity_id", "theme_id")),
-            ("doelgroep", Activity.doelgroepen.through.objects.values_list("activity_id", "doelgroep_id")),
-            ("dag", ScheduleSlot.objects.values_list("activity_id", "day")),
-        ]
-        for facet, pairs in many:
-            facet_links, facet_slugs = links[facet], slugs[facet]
-            for pk, value in pairs:
-                n = position.get(pk)
-                if n is not None:
-                    facet_links[facet_slugs[value]].append(n)
+        for n, (_pk, (_key, activity_links)) in enumerate(ordered):
+            for facet, value in activity_links:
+                links[facet][value].append(n)
         options = {
-            facet: {value: _mask(positions, len(ids)) for value, positions in values.items()}
+            facet: {value: _mask(positions, len(ordered)) for value, positions in values.items()}
             for facet, values in links.items()
         }
-        return cls(ids, options, position)
+        return cls([pk for pk, _fact in ordered], [fact[0] for _pk, fact in ordered], options, lookups)
+
+    def updated(self, changed):
+        """A new index with the activities `changed` as they are now (published or gone); this one stays as it is.
+
+        Each change moves the bits after its position one place, in every option: a few
+        milliseconds for a handful of changes at 50,000 activities, where a build takes half a second.
+        """
+        facts = _facts(
+            Activity.objects.published().filter(pk__in=changed).values_list(*_COLUMNS),
+            self.lookups,
+            whole_catalogue=False,
+        )
+        ids, keys = list(self.ids), list(self.keys)
+        options = {facet: dict(values) for facet, values in self.options.items()}
+        for n in sorted((self.position[pk] for pk in changed if pk in self.position), reverse=True):
+            del ids[n], keys[n]
+            for values in options.values():
+                for value, mask in values.items():
+                    values[value] = _remove_bit(mask, n)
+        for pk, (key, links) in facts.items():
+            n = bisect.bisect_left(keys, key)
+            ids.insert(n, pk)
+            keys.insert(n, key)
+            for values in options.values():
+                for value, mask in values.items():
+                    values[value] = _insert_bit(mask, n)
+            for facet, value in links:
+                options[facet][value] = options[facet].get(value, 0) | (1 << n)
+        return CatalogueIndex(ids, keys, options, self.lookups)
 
     def mask_of(self, ids):
         return _mask((self.position[pk] for pk in ids if pk in self.position), len(self.ids))
@@ -179,12 +240,39 @@ class CatalogueIndex:
         return Selection(self, result, counts, ranked_ids)
 
 
+# Older changes are gone from activities_catalogue_change (migration 0012): an index further behind is rebuilt.
+KEPT_VERSIONS = 1000
+# Beyond this many changed activities a rebuild costs less than moving bits.
+MAX_UPDATED = 1000
+
 _latest = {}  # database name -> (version, index)
 _building = threading.Lock()
 
 
+def _changed_since(built, version):
+    """The ids of the published activities that versions after `built` up to `version` changed, or
+    None when those changes also touched what the filters are made of (then the index is rebuilt)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT DISTINCT activity_id FROM activities_catalogue_change WHERE version > %s AND version <= %s",
+            [built, version],
+        )
+        changed = {pk for (pk,) in cursor.fetchall()}
+    return None if None in changed else changed
+
+
+def _next_index(index, built, version):
+    if index is None or version - built > KEPT_VERSIONS:
+        return CatalogueIndex.build()
+    changed = _changed_since(built, version)
+    if changed is None or len(changed) > MAX_UPDATED:
+        return CatalogueIndex.build()
+    return index.updated(changed) if changed else index
+
+
 def catalogue_index(version):
-    """The index of the catalogue at `version`, built at most once per version in this process."""
+    """The index of the catalogue at `version`, made at most once per version in this process: from
+    the previous one and the activities changed since when it can, else built from scratch."""
     if version is None:
         return CatalogueIndex.build()
     database = connection.settings_dict["NAME"]
@@ -192,10 +280,10 @@ def catalogue_index(version):
     # Versions only grow; a request still reading an older one may use the newer index.
     if built is not None and version <= built:
         return index
-    # One thread builds; the others wait for it rather than build the same index again.
+    # One thread makes it; the others wait for it rather than make the same index again.
     with _building:
         built, index = _latest.get(database, (None, None))
         if built is None or version > built:
-            index = CatalogueIndex.build()
+            index = _next_index(index, built, version)
             _latest[database] = (version, index)
     return index

@@ -188,3 +188,60 @@ def test_concurrent_requests_never_fail_while_the_catalogue_changes():
         thread.join()
     assert errors == []
     assert len(served) > 20
+
+
+def same_index(left, right):
+    assert left.ids == right.ids
+    options = {name: {value: mask for value, mask in values.items() if mask} for name, values in left.options.items()}
+    expected = {name: {value: mask for value, mask in values.items() if mask} for name, values in right.options.items()}
+    assert options == expected
+
+
+@committed
+def test_after_a_change_the_index_is_updated_from_the_changed_rows_alone(django_assert_max_num_queries):
+    make_catalogue(count=30)
+    first = catalogue_index(catalogue_version())
+    published = list(Activity.objects.published().order_by("pk"))
+    draft = Activity.objects.filter(status=Activity.Status.DRAFT).first()
+
+    Activity.objects.filter(pk=published[0].pk).update(status=Activity.Status.ARCHIVED)
+    Activity.objects.filter(pk=draft.pk).update(status=Activity.Status.PUBLISHED)
+    moved = published[1]
+    moved.title = "Aaa vooraan"
+    moved.save()
+    moved.refresh_search_text()
+    published[2].themes.set([])
+    published[3].schedule.all().delete()
+    location = published[4].location
+    location.wheelchair_accessible = not location.wheelchair_accessible
+    location.save()
+
+    version = catalogue_version()
+    with django_assert_max_num_queries(5):  # the changes, the changed activities, their themes, groups, days
+        updated = catalogue_index(version)
+    assert updated is not first and updated.ids[0] == moved.pk
+    same_index(updated, CatalogueIndex.build())
+    # The earlier index is untouched, for a request that still holds it.
+    assert published[0].pk in first.position
+
+
+@committed
+def test_a_change_to_what_the_filters_are_made_of_rebuilds_the_index():
+    make_catalogue(count=10)
+    catalogue_index(catalogue_version())
+    theme = Activity.objects.published().filter(themes__isnull=False).first().themes.first()
+    Theme = type(theme)
+    Theme.objects.filter(pk=theme.pk).update(slug="nieuwe-slug")
+    index = catalogue_index(catalogue_version())
+    assert "nieuwe-slug" in index.options["thema"]
+    same_index(index, CatalogueIndex.build())
+
+
+@committed
+def test_a_change_nobody_sees_keeps_the_index():
+    make_catalogue(count=10)
+    version = catalogue_version()
+    index = catalogue_index(version)
+    ActivityFactory(title="Concept", status=Activity.Status.DRAFT)
+    assert catalogue_version() == version
+    assert catalogue_index(catalogue_version()) is index
