@@ -1,15 +1,15 @@
 """Reads for the stadsdeel staff, scoped to the stadsdelen of the person asking."""
 
-from django.db.models import Count, Q
+from collections import Counter
+
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
 from activities.models import VERIFY_EVERY, Activity
-from stadsdelen.models import Stadsdeel
-
-
-def staff_stadsdelen(user):
-    stadsdelen = Stadsdeel.objects.current()
-    return stadsdelen if user.is_superuser else stadsdelen.filter(pk__in=user.staff_stadsdeel_ids)
+from subsidies.filters import Termijn
+from subsidies.models import Aanvraag, Besluit, Ronde
+from subsidies.selectors import staff_stadsdelen, work_list
+from subsidies.workflow import Status
 
 
 def catalogue_freshness(user, limit=50):
@@ -36,3 +36,49 @@ def catalogue_freshness(user, limit=50):
         .order_by("last_verified")[:limit]
     )
     return summary, stale
+
+
+def subsidy_overview(user):
+    """Per stadsdeel of this person: its current rondes with plafond and what is left, and how many
+    aanvragen wait for someone; over all of them, how many terms are past or near their end."""
+    stadsdelen = list(staff_stadsdelen(user))
+    today = timezone.localdate()
+    rondes = (
+        Ronde.objects.filter(stadsdeel__in=stadsdelen, period_end__gte=today)
+        .select_related("regeling")
+        .annotate(
+            granted=Sum(
+                "aanvragen__besluit__amount_cents",
+                filter=Q(aanvragen__besluit__outcome__in=[Besluit.Outcome.VERLEEND, Besluit.Outcome.DEELS_VERLEEND]),
+            )
+        )
+        .order_by("stadsdeel__name", "period_start")
+    )
+    waiting = Counter(
+        {
+            (row["ronde__stadsdeel"], row["status"]): row["n"]
+            for row in Aanvraag.objects.for_staff(user)
+            .filter(status__in=[Status.INGEDIEND, Status.AANVULLING_GEVRAAGD, Status.IN_BEHANDELING, Status.ADVIES])
+            .values("ronde__stadsdeel", "status")
+            .annotate(n=Count("pk"))
+        }
+    )
+    per_stadsdeel = []
+    for stadsdeel in stadsdelen:
+        own = [ronde for ronde in rondes if ronde.stadsdeel_id == stadsdeel.pk]
+        for ronde in own:
+            ronde.left = ronde.plafond_cents - (ronde.granted or 0)
+        per_stadsdeel.append(
+            {
+                "stadsdeel": stadsdeel,
+                "rondes": own,
+                "waiting": {status: waiting[(stadsdeel.pk, status)] for status in Status.values},
+            }
+        )
+    terms = Counter(term.kind for _pk, term in work_list(user, {}).ordered)
+    return {
+        "per_stadsdeel": per_stadsdeel,
+        "overdue": terms[Termijn.OVERDUE],
+        "soon": terms[Termijn.SOON],
+        "termijn": Termijn,
+    }

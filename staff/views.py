@@ -1,11 +1,12 @@
 from django.shortcuts import render
 
 from accounts.access import staff_required
-from staff.selectors import catalogue_freshness
+from staff.selectors import catalogue_freshness, subsidy_overview
 
 
 @staff_required
 def dashboard(request):
-    """Per stadsdeel of this person: how current the catalogue is."""
+    """Per stadsdeel of this person: the aanvragen that wait, the rondes, and how current the catalogue is."""
     summary, stale = catalogue_freshness(request.user)
-    return render(request, "staff/dashboard.html", {"summary": summary, "stale": stale})
+    context = {"summary": summary, "stale": stale, "subsidies": subsidy_overview(request.user)}
+    return render(request, "staff/dashboard.html", context)

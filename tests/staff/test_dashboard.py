@@ -7,14 +7,17 @@ from django.utils import timezone
 
 from activities.models import Activity
 from audit.models import AuditEvent
+from subsidies.models import Regeling
+from subsidies.workflow import Status
 from tests.factories import ActivityFactory
+from tests.subsidies.conftest import Flow, make_ronde
 
 pytestmark = pytest.mark.django_db
 URL = "/beoordeling/"
 
 
 def row(name, published, stale):
-    return f"<tr><td>{name}</td><td>{published}</td><td>{stale}</td></tr>"
+    return f'<tr><th scope="row">{name}</th><td class="number">{published}</td><td class="number">{stale}</td></tr>'
 
 
 @pytest.fixture
@@ -92,3 +95,26 @@ def test_an_organisation_member_is_refused_and_it_is_logged(client, catalogue):
     assert AuditEvent.objects.filter(
         action=AuditEvent.Action.PERMISSION_DENIED, actor=catalogue.member_b, path=URL
     ).exists()
+
+
+def test_subsidies_that_wait_and_what_is_left_under_the_plafond(client, people, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    regeling = Regeling.objects.get(slug="sociale-basis")
+    flow = Flow(people, {"noord": make_ronde(regeling, "noord"), "zuid": make_ronde(regeling, "zuid")}, regeling)
+    flow.to(Status.INGEDIEND)
+    flow.to(Status.ADVIES)
+    flow.to(Status.VERLEEND, requested=10_000_00)
+
+    client.force_login(people.decider_noord)
+    response = client.get(URL)
+    noord = next(row for row in response.context["subsidies"]["per_stadsdeel"] if row["stadsdeel"].slug == "noord")
+    assert noord["waiting"]["ingediend"] == 1 and noord["waiting"]["advies"] == 1
+    (ronde,) = noord["rondes"]
+    assert ronde.left == ronde.plafond_cents - 10_000_00
+    html = response.content.decode()
+    assert "Naar de werklijst" in html and "€ 90.000" in html
+
+    client.force_login(people.reviewer_zuid)
+    zuid_view = client.get(URL).context["subsidies"]["per_stadsdeel"]
+    assert [row["stadsdeel"].slug for row in zuid_view] == ["zuid"]
+    assert zuid_view[0]["waiting"]["ingediend"] == 0
