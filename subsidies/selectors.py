@@ -129,7 +129,8 @@ class WorkList:
     filterset: AanvraagFilter
     ordered: list  # [(pk, Term)] of the whole filtered list, in its order
     page: object = None
-    rows: list = field(default_factory=list)  # [(Aanvraag, Term)] of this page, or of all for an export
+    # [(Aanvraag, Term)] of this page, or [(dict of EXPORT_FIELDS, Term)] of all for an export
+    rows: list = field(default_factory=list)
 
     @property
     def count(self):
@@ -157,16 +158,43 @@ def work_list(user, params, *, page_number=None, export=False, today=None):
         result.page = Paginator(ordered, PAGE_SIZE).get_page(page_number)
         chosen = result.page.object_list
     terms = dict(chosen)
-    objects = Aanvraag.objects.filter(pk__in=terms).select_related(
-        "organisation", "ronde__stadsdeel", "track", "besluit"
-    )
     if export:
-        objects = objects.prefetch_related(
-            Prefetch("activiteiten", queryset=GeplandeActiviteit.objects.select_related("bouwsteen", "gebied"))
-        )
+        result.rows = _export_rows(chosen)
+        return result
+    objects = Aanvraag.objects.filter(pk__in=terms).select_related("organisation", "ronde__stadsdeel", "track")
     by_pk = {aanvraag.pk: aanvraag for aanvraag in objects}
     result.rows = [(by_pk[pk], terms[pk]) for pk, _term in chosen]
     return result
+
+
+EXPORT_FIELDS = [
+    "pk",
+    "dossiernummer",
+    "organisation__name",
+    "projectnaam",
+    "ronde__stadsdeel__name",
+    "ronde__name",
+    "track__name",
+    "status",
+    "requested_cents",
+    "received_on",
+    "besluit__amount_cents",
+]
+
+
+def _export_rows(chosen):
+    """Plain rows for an export of thousands: no model instances, two queries."""
+    pks = [pk for pk, _term in chosen]
+    rows = {row["pk"]: row for row in Aanvraag.objects.filter(pk__in=pks).values(*EXPORT_FIELDS)}
+    for row in rows.values():
+        row["bouwstenen"], row["gebieden"] = set(), set()
+    planned = GeplandeActiviteit.objects.filter(aanvraag_id__in=pks).values_list(
+        "aanvraag_id", "bouwsteen__name", "gebied__name"
+    )
+    for aanvraag_id, bouwsteen, gebied in planned:
+        rows[aanvraag_id]["bouwstenen"].add(bouwsteen)
+        rows[aanvraag_id]["gebieden"].add(gebied)
+    return [(rows[pk], term) for pk, term in chosen]
 
 
 # The dossier -------------------------------------------------------------------------------------
