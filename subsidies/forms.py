@@ -75,7 +75,9 @@ def error_items(form, context=""):
             anchor = field.auto_id
             if field.widget_type in {"radioselect", "checkboxselectmultiple"}:
                 anchor = f"{anchor}_0"
-            items.append({"href": f"#{anchor}", "text": f"{context}{field.label}: {field.errors[0]}"})
+            label = str(field.label)
+            separator = " " if label.endswith(("?", ":")) else ": "
+            items.append({"href": f"#{anchor}", "text": f"{context}{label}{separator}{field.errors[0]}"})
     return items
 
 
@@ -84,7 +86,7 @@ def error_items(form, context=""):
 
 class RondeChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, ronde):
-        return _("%(regeling)s %(name)s, stadsdeel %(stadsdeel)s (aanvragen tot en met %(closes)s)") % {
+        return _("%(stadsdeel)s: %(regeling)s %(name)s (aanvragen tot en met %(closes)s)") % {
             "regeling": ronde.regeling.name,
             "name": ronde.name,
             "stadsdeel": ronde.stadsdeel.name,
@@ -107,10 +109,10 @@ class CopyChoiceField(forms.ModelChoiceField):
 
 class StartForm(forms.Form):
     ronde = RondeChoiceField(
-        label=_("Voor welke ronde?"),
+        label=_("Voor welk stadsdeel?"),
         queryset=Ronde.objects.none(),
-        widget=forms.RadioSelect,
-        empty_label=None,
+        empty_label=_("Kies een stadsdeel en ronde"),
+        help_text=_("Werken jullie in meer stadsdelen? Dan vragen jullie bij elk stadsdeel apart aan."),
         error_messages={"required": _("Kies de ronde."), "invalid_choice": _("Deze ronde is niet meer open.")},
     )
     track = TrackChoiceField(
@@ -134,8 +136,11 @@ class StartForm(forms.Form):
         self.fields["ronde"].queryset = rondes
         self.fields["track"].queryset = Track.objects.filter(regeling__rondes__in=rondes).distinct()
         self.fields["copy_from"].queryset = organisation.aanvragen.select_related("ronde").order_by("-created_at")
-        if len(rondes) == 1 and not self.is_bound:
-            self.initial["ronde"] = rondes[0].pk
+        # Most organisations work in one stadsdeel: where their activities are. Start from that one.
+        home = set(organisation.activities.values_list("location__gebied__stadsdeel_id", flat=True))
+        likely = [ronde for ronde in rondes if ronde.stadsdeel_id in home]
+        if len(likely) == 1 or len(rondes) == 1:
+            self.initial.setdefault("ronde", (likely or rondes)[0].pk)
 
     def clean(self):
         data = super().clean()
@@ -376,8 +381,8 @@ class ActiviteitForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    participants = CountField(label=_("Verwachte deelnemers"), help_text=_("Hoeveel verschillende mensen per jaar."))
-    meetings = CountField(label=_("Verwachte bijeenkomsten"), help_text=_("Hoe vaak per jaar."))
+    participants = CountField(label=_("Verwachte deelnemers"), help_text=_("Verschillende mensen per jaar."))
+    meetings = CountField(label=_("Verwachte bijeenkomsten"), help_text=_("Aantal per jaar."))
     volunteers = CountField(label=_("Verwachte vrijwilligers"))
     activity = forms.ModelChoiceField(
         label=_("Staat deze activiteit al op de website? (mag leeg blijven)"),

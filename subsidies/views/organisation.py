@@ -34,7 +34,7 @@ from subsidies.forms import (
     budget_lines,
     error_items,
 )
-from subsidies.models import Aanvraag, Ronde
+from subsidies.models import Aanvraag, Condition, Ronde
 
 FULL_STEPS = [
     ("gegevens", gettext_lazy("Gegevens")),
@@ -43,7 +43,7 @@ FULL_STEPS = [
     ("voorwaarden", gettext_lazy("Voorwaarden")),
     ("bijlagen", gettext_lazy("Bijlagen")),
 ]
-SHORT_STEPS = [("gegevens", gettext_lazy("Het formulier"))]
+SHORT_STEPS = [("gegevens", gettext_lazy("Het korte formulier"))]
 
 
 def _steps(aanvraag):
@@ -349,10 +349,23 @@ def _render_detail(request, aanvraag, missing=None, status=200):
         "activiteiten": aanvraag.activiteiten.select_related("bouwsteen", "gebied", "activity").prefetch_related(
             "doelgroepen"
         ),
-        "statements": aanvraag.statements.select_related("condition").order_by("condition__group", "condition__order"),
+        "statement_groups": _statement_groups(aanvraag),
         "submitted_on": aanvraag.versies.order_by("-number").values_list("submitted_at", flat=True).first(),
     }
     return render(request, "subsidies/organisation/aanvraag_detail.html", context, status=status)
+
+
+def _statement_groups(aanvraag):
+    """What the organisation wrote per condition, in the kader's order: Uitvoering, then Samenwerking."""
+    order = list(Condition.Group)
+    statements = sorted(
+        aanvraag.statements.select_related("condition"),
+        key=lambda statement: (order.index(statement.condition.group), statement.condition.order),
+    )
+    groups = {}
+    for statement in statements:
+        groups.setdefault(statement.condition.get_group_display(), []).append(statement)
+    return list(groups.items())
 
 
 @member_required
@@ -374,7 +387,7 @@ def aanvraag_submit(request, pk):
         if aanvraag.status == workflow.Status.CONCEPT and not aanvraag.ronde.is_open():
             messages.error(request, _("De ronde is gesloten. Deze aanvraag kan niet meer worden ingediend."))
         else:
-            messages.error(request, _("Deze aanvraag is al ingediend."))
+            messages.error(request, _("Deze aanvraag ligt al bij het stadsdeel of is afgehandeld."))
         return redirect("organisations:aanvraag-detail", pk=aanvraag.pk)
     if was == workflow.Status.AANVULLING_GEVRAAGD:
         messages.success(request, _("Jullie aanvulling is verstuurd. Het stadsdeel gaat verder met de aanvraag."))
