@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from subsidies.views import organisation, public
+from subsidies.views import organisation, public, staff
 
 # Under /organisatie/, in the "organisations" namespace (portal/organisation_urls.py).
 organisation_patterns = [
