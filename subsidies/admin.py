@@ -1,6 +1,19 @@
 from django.contrib import admin
 
-from subsidies.models import Aanvraag, Besluit, Condition, ConditionVersion, Regeling, Ronde, StatusChange, Track
+from subsidies.models import (
+    Aanvraag,
+    Besluit,
+    Condition,
+    ConditionVersion,
+    Indicator,
+    IndicatorFigure,
+    MonitorNote,
+    Regeling,
+    Ronde,
+    StatusChange,
+    Track,
+)
+from subsidies.obligations import obligations_reschedule
 
 
 class TrackInline(admin.TabularInline):
@@ -44,6 +57,11 @@ class RondeAdmin(admin.ModelAdmin):
     list_display = ["__str__", "opens_on", "closes_on", "plafond_cents"]
     list_filter = ["regeling", "stadsdeel"]
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # New report dates move the reports still to come; submitted ones keep theirs.
+        obligations_reschedule(ronde=obj)
+
 
 class StatusChangeInline(admin.TabularInline):
     model = StatusChange
@@ -86,3 +104,24 @@ class BesluitAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(admin.ModelAdmin):
+    list_display = ["name", "unit", "bouwsteen", "source", "baseline_value", "target_value", "is_active"]
+    list_filter = ["source", "is_active"]
+
+
+@admin.register(IndicatorFigure)
+class IndicatorFigureAdmin(admin.ModelAdmin):
+    list_display = ["indicator", "stadsdeel", "year", "value", "source"]
+    readonly_fields = ["entered_by"]
+
+    def save_model(self, request, obj, form, change):
+        obj.entered_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(MonitorNote)
+class MonitorNoteAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "view", "stadsdeel", "author"]

@@ -18,8 +18,8 @@ from activities.models import Bouwsteen, Doelgroep
 from organisations.demo import demo_user
 from organisations.models import Organisation
 from stadsdelen.models import Gebied, Stadsdeel
-from subsidies import services
-from subsidies.models import Aanvraag, Besluit, Regeling, Ronde, StatusChange, Track
+from subsidies import reporting, services
+from subsidies.models import Aanvraag, Besluit, Regeling, ReportObligation, Ronde, StatusChange, Track
 from subsidies.workflow import Status
 
 
@@ -89,9 +89,46 @@ def fill(aanvraag, *, user, requested_cents, gebied, title="Buurtkamer", summary
     return aanvraag
 
 
+def report_everything(aanvraag, *, cast, only=None, accept=True):
+    """Every report (or `only` these) of a granted aanvraag submitted as planned, and accepted, or
+    sent back (accept=False), or left for the reviewer (accept=None)."""
+    for obligation in only or aanvraag.obligations.order_by("period_start"):
+        report = reporting.report_start(obligation=obligation, user=cast.applicant)
+        reporting.report_save(
+            report=report,
+            user=cast.applicant,
+            texts={"went_well": "Elke week kwamen er nieuwe buren.", "story": "Een buurvrouw vond hier weer vrienden."},
+            spending={},
+            indicators={},
+            figures={
+                figure.planned_id: {
+                    "participants": figure.participants,
+                    "meetings": figure.meetings,
+                    "volunteers": figure.volunteers,
+                    "visits": figure.participants * 3,
+                    "volunteer_hours": figure.volunteers * 40,
+                    "explanations": {field: "Zo liep het." for field in reporting.COMPARED},
+                }
+                for figure in report.figures.all()
+            },
+        )
+        reporting.report_submit(report=report, user=cast.applicant)
+        if accept is not None:
+            comment = "" if accept else "Wilt u ook het verhaal van een bewoner vertellen?"
+            reporting.report_review(obligation=obligation, user=cast.reviewer, accept=accept, comment=comment)
+
+
 def bring_to(aanvraag, status, *, cast, motivation="Past bij het uitvoeringsplan van het gebied."):
     """Move a complete concept along the normal path until it is in `status`."""
     if status == Status.CONCEPT:
+        return aanvraag
+    if status == Status.VASTGESTELD:
+        aanvraag = bring_to(aanvraag, Status.VERLEEND, cast=cast, motivation=motivation)
+        report_everything(aanvraag, cast=cast)
+        reporting.aanvraag_vaststellen(
+            aanvraag=aanvraag, user=cast.decider, amount_cents=aanvraag.besluit.amount_cents, motivation=motivation
+        )
+        aanvraag.refresh_from_db()
         return aanvraag
     services.aanvraag_submit(aanvraag=aanvraag, user=cast.applicant)
     if status == Status.AANVULLING_GEVRAAGD:
@@ -168,6 +205,7 @@ CLOSED_STATES = [
     (Status.VERLEEND, "incidenteel"),
     (Status.VERLEEND, "klein-initiatief"),
     (Status.DEELS_VERLEEND, "incidenteel"),
+    (Status.VASTGESTELD, "incidenteel"),
     (Status.AFGEWEZEN, "incidenteel"),
 ]
 AMOUNTS = {"klein-initiatief": [1_500_00, 2_500_00, 4_000_00], "incidenteel": [8_000_00, 15_000_00, 24_500_00]}
@@ -246,6 +284,27 @@ def _move_into_the_past(ronde, days):
     )
 
 
+def _report_states(ronde, cast):
+    """Last year's grants have reports in every state: accepted, changes asked, due soon, overdue."""
+    granted = list(
+        Aanvraag.objects.filter(ronde=ronde, status__in=[Status.VERLEEND, Status.DEELS_VERLEEND]).order_by("pk")
+    )
+    today = timezone.localdate()
+    for number, aanvraag in enumerate(granted):
+        member = Cast(aanvraag.created_by, cast.reviewer, cast.decider)
+        first = aanvraag.obligations.order_by("period_start").first()
+        if number == 0:  # structureel: the first half year accepted, the second due within two weeks
+            report_everything(aanvraag, cast=member, only=[first])
+            second = aanvraag.obligations.order_by("period_start").last()
+            ReportObligation.objects.filter(pk=second.pk).update(due_on=today + datetime.timedelta(days=10))
+        elif number == 1:
+            report_everything(aanvraag, cast=member, only=[first], accept=False)
+        elif number == 2:  # waiting for the reviewer
+            report_everything(aanvraag, cast=member, only=[first], accept=None)
+        else:
+            ReportObligation.objects.filter(pk=first.pk).update(due_on=today - datetime.timedelta(days=20))
+
+
 def _spread_terms(ronde, rng):
     """Submitted aanvragen arrived over the past weeks, so some terms are near or past their end."""
     for aanvraag in Aanvraag.objects.filter(ronde=ronde, status__in=[Status.INGEDIEND, Status.IN_BEHANDELING]):
@@ -276,6 +335,7 @@ def create_demo_subsidies(*, seed=2027):
             organisation, applicant = applicants[number % len(applicants)]
             _make(closed, state, track, organisation, applicant, cast, rng, number)
             made += 1
+        _report_states(closed, cast)
         _move_into_the_past(closed, days=365)
         open_ronde = _ronde(regeling, stadsdeel, this_year + 1, plafond)
         for number, (state, track) in enumerate(OPEN_STATES if full else OPEN_STATES[2:6]):

@@ -24,6 +24,9 @@ class Regeling(models.Model):
     description = models.TextField(_("uitleg"), blank=True)
     # Awb 4:13: without a term of its own, eight weeks.
     decision_weeks = models.PositiveSmallIntegerField(_("beslistermijn in weken"), default=8)
+    # Reminders for reports (manage.py send_report_reminders), set per regeling.
+    remind_days_before = models.PositiveSmallIntegerField(_("herinnering: dagen vóór de uiterste datum"), default=14)
+    remind_days_after = models.PositiveSmallIntegerField(_("herinnering: dagen ná de uiterste datum"), default=1)
 
     class Meta:
         ordering = ["name"]
@@ -560,3 +563,284 @@ class Besluit(models.Model):
     @property
     def is_granted(self):
         return self.outcome != self.Outcome.AFGEWEZEN
+
+
+# Verantwoording (issue: half-year reports, vaststelling, monitor) ----------------------------------
+
+
+class Indicator(models.Model):
+    """One of the small set of comparable indicators of the stedelijke resultaatmonitor."""
+
+    class Source(models.TextChoices):
+        REPORTS = "reports", _("Verslagen van organisaties")
+        CITY = "city", _("Cijfers van de stad (ingevoerd door medewerkers)")
+
+    name = models.CharField(_("naam"), max_length=200)
+    slug = models.SlugField(unique=True)
+    unit = models.CharField(_("eenheid"), max_length=50, help_text=_("Bijvoorbeeld: deelnemers, procent, uren"))
+    bouwsteen = models.ForeignKey(
+        Bouwsteen, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("bouwsteen")
+    )
+    goal = models.CharField(_("doel"), max_length=300, blank=True)
+    baseline_value = models.DecimalField(_("nulmeting"), max_digits=12, decimal_places=2, null=True, blank=True)
+    baseline_year = models.PositiveSmallIntegerField(_("jaar nulmeting"), null=True, blank=True)
+    target_value = models.DecimalField(_("streefwaarde"), max_digits=12, decimal_places=2, null=True, blank=True)
+    target_year = models.PositiveSmallIntegerField(_("streefjaar"), null=True, blank=True)
+    source = models.CharField(_("bron"), max_length=16, choices=Source.choices, default=Source.REPORTS)
+    is_active = models.BooleanField(_("in gebruik"), default=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicatoren")
+
+    def __str__(self):
+        return f"{self.name} ({self.unit})"
+
+
+class IndicatorFigure(models.Model):
+    """A figure from city statistics (e.g. the gezondheidsmonitor), entered by staff with its source."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="figures")
+    stadsdeel = models.ForeignKey(Stadsdeel, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    year = models.PositiveSmallIntegerField(_("jaar"))
+    value = models.DecimalField(_("waarde"), max_digits=12, decimal_places=2)
+    source = models.CharField(_("bron"), max_length=200)
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    entered_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["indicator", "-year"]
+        verbose_name = _("cijfer van de stad")
+        verbose_name_plural = _("cijfers van de stad")
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "stadsdeel", "year"], name="indicatorfigure_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.indicator} {self.year}: {self.value}"
+
+
+class ReportObligation(models.Model):
+    """A report the besluit asks for: made in the besluit's transaction, once (unique per period)."""
+
+    class Kind(models.TextChoices):
+        HALF_YEAR = "half_year", _("Halfjaarverslag")
+        FINAL = "final", _("Eindverslag")
+        STATEMENT = "statement", _("Korte verklaring")
+
+    class State(models.TextChoices):
+        OPEN = "open", _("Nog in te dienen")
+        SUBMITTED = "submitted", _("Ingediend")
+        CHANGES_REQUESTED = "changes_requested", _("Wijzigingen gevraagd")
+        ACCEPTED = "accepted", _("Goedgekeurd")
+
+    aanvraag = models.ForeignKey(Aanvraag, on_delete=models.PROTECT, related_name="obligations")
+    kind = models.CharField(_("soort"), max_length=16, choices=Kind.choices)
+    period_start = models.DateField(_("over de periode vanaf"))
+    period_end = models.DateField(_("tot en met"))
+    due_on = models.DateField(_("uiterlijk op"))
+    is_final = models.BooleanField(_("laatste verslag"), default=False)
+    state = models.CharField(_("stand"), max_length=24, choices=State.choices, default=State.OPEN)
+    submitted_on = models.DateField(_("ingediend op"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+        verbose_name = _("verantwoordingsplicht")
+        verbose_name_plural = _("verantwoordingsplichten")
+        constraints = [
+            models.UniqueConstraint(fields=["aanvraag", "period_start"], name="obligation_unique_period"),
+            models.CheckConstraint(condition=Q(period_end__gte=models.F("period_start")), name="obligation_period"),
+        ]
+        indexes = [models.Index(fields=["state", "due_on"])]
+
+    def __str__(self):
+        return f"{self.aanvraag.dossiernummer}: {self.get_kind_display()} {self.period_start:%m-%Y}"
+
+    @property
+    def is_open(self):
+        return self.state in {self.State.OPEN, self.State.CHANGES_REQUESTED}
+
+    def is_overdue(self, today=None):
+        return self.is_open and self.due_on < (today or timezone.localdate())
+
+    def was_on_time(self):
+        return self.submitted_on is not None and self.submitted_on <= self.due_on
+
+
+class Report(models.Model):
+    """The organisation's working copy of a report; each submit freezes a ReportVersion."""
+
+    obligation = models.OneToOneField(ReportObligation, on_delete=models.PROTECT, related_name="report")
+    went_well = models.TextField(_("wat ging goed"), blank=True, max_length=4000)
+    changed = models.TextField(_("wat is er veranderd"), blank=True, max_length=4000)
+    signals = models.TextField(_("signalen uit de buurt"), blank=True, max_length=4000)
+    story = models.TextField(_("het verhaal van één bewoner"), blank=True, max_length=4000)
+    not_worked = models.TextField(_("wat werkte niet"), blank=True, max_length=4000)
+    # {begroting category: {"cents": int, "explanation": str}}
+    spending = models.JSONField(_("uitgaven"), default=dict, blank=True)
+    # {indicator slug: {"value": str, "explanation": str}}
+    indicators = models.JSONField(_("indicatoren"), default=dict, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("verslag")
+        verbose_name_plural = _("verslagen")
+
+    def __str__(self):
+        return str(self.obligation)
+
+
+class ReportFigure(models.Model):
+    """What was realised for one planned activity: counts only, never a person."""
+
+    FIELDS = ["meetings", "participants", "visits", "volunteers", "volunteer_hours"]
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="figures")
+    planned = models.ForeignKey(GeplandeActiviteit, on_delete=models.PROTECT, related_name="realised")
+    meetings = models.PositiveIntegerField(_("bijeenkomsten"), default=0)
+    participants = models.PositiveIntegerField(_("unieke deelnemers"), default=0)
+    visits = models.PositiveIntegerField(_("bezoeken"), default=0)
+    volunteers = models.PositiveIntegerField(_("vrijwilligers"), default=0)
+    volunteer_hours = models.PositiveIntegerField(_("vrijwilligersuren"), default=0)
+    # {doelgroep slug: count}
+    reach = models.JSONField(_("bereik per doelgroep"), default=dict, blank=True)
+    # {field: one sentence}: tellen en vertellen
+    explanations = models.JSONField(_("toelichting per cijfer"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("gerealiseerd")
+        verbose_name_plural = _("gerealiseerd")
+        constraints = [models.UniqueConstraint(fields=["report", "planned"], name="reportfigure_unique")]
+
+    def __str__(self):
+        return f"{self.report}: {self.planned}"
+
+
+class ReportVersion(models.Model):
+    """A submitted report, frozen with the form it was filled in against, and the review of it."""
+
+    class Outcome(models.TextChoices):
+        ACCEPTED = "accepted", _("Goedgekeurd")
+        CHANGES_REQUESTED = "changes_requested", _("Wijzigingen gevraagd")
+
+    obligation = models.ForeignKey(ReportObligation, on_delete=models.PROTECT, related_name="versions")
+    number = models.PositiveSmallIntegerField()
+    content = models.JSONField()
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    submitted_at = models.DateTimeField(default=timezone.now)
+    outcome = models.CharField(max_length=24, choices=Outcome.choices, blank=True)
+    review_comment = models.TextField(blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["obligation", "number"]
+        verbose_name = _("ingediend verslag")
+        verbose_name_plural = _("ingediende verslagen")
+        constraints = [models.UniqueConstraint(fields=["obligation", "number"], name="reportversion_unique")]
+
+    def __str__(self):
+        return f"{self.obligation} versie {self.number}"
+
+
+class Note(models.Model):
+    """A conversation both sides see: a missed target or a late report opens one, never a sanction."""
+
+    aanvraag = models.ForeignKey(Aanvraag, on_delete=models.PROTECT, related_name="notes")
+    obligation = models.ForeignKey(
+        ReportObligation, on_delete=models.PROTECT, null=True, blank=True, related_name="notes"
+    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(_("bericht"), max_length=4000)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("bericht")
+        verbose_name_plural = _("berichten")
+
+    def __str__(self):
+        return f"{self.aanvraag.dossiernummer}: {self.text[:60]}"
+
+
+class ReminderSent(models.Model):
+    """One row per obligation and kind of reminder: a second run of the command sends nothing."""
+
+    class Kind(models.TextChoices):
+        BEFORE = "before", _("vóór de uiterste datum")
+        AFTER = "after", _("na de uiterste datum")
+
+    obligation = models.ForeignKey(ReportObligation, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["obligation", "kind"], name="reminder_once")]
+
+    def __str__(self):
+        return f"{self.obligation}: {self.kind}"
+
+
+class DigestSent(models.Model):
+    """The weekly digest of overdue reports to a stadsdeel's reviewers, once per ISO week."""
+
+    stadsdeel = models.ForeignKey(Stadsdeel, on_delete=models.CASCADE, related_name="+")
+    week = models.CharField(max_length=8)  # "2027-W03"
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["stadsdeel", "week"], name="digest_once")]
+
+    def __str__(self):
+        return f"{self.stadsdeel} {self.week}"
+
+
+class Vaststelling(models.Model):
+    """The final amount after the final report; four eyes like the besluit."""
+
+    aanvraag = models.OneToOneField(Aanvraag, on_delete=models.PROTECT, related_name="vaststelling")
+    amount_cents = models.BigIntegerField(_("vastgesteld bedrag (cent)"))
+    motivation = models.TextField(_("motivering"))
+    besluitdatum = models.DateField(_("besluitdatum"))
+    verzenddatum = models.DateField(_("verzonden op"))
+    bezwaar_deadline = models.DateField(_("bezwaar uiterlijk"))
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # Who accepted the final report, so the database itself holds the four-eyes rule.
+    report_accepted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("vaststelling")
+        verbose_name_plural = _("vaststellingen")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(decided_by=models.F("report_accepted_by")), name="vaststelling_four_eyes"
+            ),
+            models.CheckConstraint(condition=Q(amount_cents__gte=0), name="vaststelling_amount_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.aanvraag.dossiernummer}: vastgesteld"
+
+
+class MonitorNote(models.Model):
+    """Duiding: a dated, signed note on a monitor view that staff and organisations read together."""
+
+    stadsdeel = models.ForeignKey(Stadsdeel, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    view = models.CharField(max_length=64, help_text=_("Welk deel van de monitor, bijvoorbeeld 'bereik'."))
+    text = models.TextField(_("duiding"), max_length=4000)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("duiding")
+        verbose_name_plural = _("duidingen")
+
+    def __str__(self):
+        return f"{self.view}: {self.text[:60]}"

@@ -31,6 +31,7 @@ from subsidies.models import (
     StatusChange,
     Track,
 )
+from subsidies.obligations import obligations_create
 from subsidies.terms import bezwaar_deadline
 from subsidies.workflow import Actor, Status
 
@@ -650,6 +651,8 @@ def aanvraag_decide(
         advised_by_id=locked.advised_by_id,
     )
     _move(locked, user=user, to=outcome, reason=motivation.strip())
+    if besluit.is_granted:
+        obligations_create(aanvraag=locked, besluit=besluit)
     _mail_after_commit(
         template="subsidies/mail/besluit.txt",
         context={"aanvraag": locked, "besluit": besluit},

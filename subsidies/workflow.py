@@ -19,6 +19,7 @@ class Status(models.TextChoices):
     DEELS_VERLEEND = "deels_verleend", _("Deels verleend")
     AFGEWEZEN = "afgewezen", _("Afgewezen")
     INGETROKKEN = "ingetrokken", _("Ingetrokken")
+    VASTGESTELD = "vastgesteld", _("Vastgesteld")
 
 
 class Actor(models.TextChoices):
@@ -37,10 +38,11 @@ APPLICANT_LABELS = {
     Status.DEELS_VERLEEND: _("Besluit genomen"),
     Status.AFGEWEZEN: _("Besluit genomen"),
     Status.INGETROKKEN: _("Ingetrokken"),
+    Status.VASTGESTELD: _("Vastgesteld"),
 }
 
-DECIDED = {Status.VERLEEND, Status.DEELS_VERLEEND, Status.AFGEWEZEN}
-GRANTED = {Status.VERLEEND, Status.DEELS_VERLEEND}
+DECIDED = {Status.VERLEEND, Status.DEELS_VERLEEND, Status.AFGEWEZEN, Status.VASTGESTELD}
+GRANTED = {Status.VERLEEND, Status.DEELS_VERLEEND, Status.VASTGESTELD}
 # Until a decision, the organisation may withdraw (DESIGN.md §3).
 WITHDRAWABLE = [Status.CONCEPT, Status.INGEDIEND, Status.IN_BEHANDELING, Status.AANVULLING_GEVRAAGD, Status.ADVIES]
 # The beslistermijn runs while the aanvraag is with the stadsdeel.
@@ -58,6 +60,9 @@ TRANSITIONS = {
     (Status.ADVIES, Status.DEELS_VERLEEND): Actor.DECIDER,
     (Status.ADVIES, Status.AFGEWEZEN): Actor.DECIDER,
     **{(status, Status.INGETROKKEN): Actor.APPLICANT for status in WITHDRAWABLE},
+    # After the final report is accepted (subsidies.services.aanvraag_vaststellen checks that).
+    (Status.VERLEEND, Status.VASTGESTELD): Actor.DECIDER,
+    (Status.DEELS_VERLEEND, Status.VASTGESTELD): Actor.DECIDER,
 }
 
 

@@ -17,6 +17,8 @@ def old_schema(transactional_db):
     call_command("migrate", verbosity=0)
 
 
+# serialized_rollback: the flush after this test would take the data migrations' rows from the tests after it.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_rows_survive_the_move(old_schema):
     apps = old_schema
     Organisation = apps.get_model("activities", "Organisation")

@@ -135,7 +135,7 @@ class BrokenBackend:
         raise ConnectionRefusedError("mail server down")
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_beslissers_at_the_same_instant_stay_under_the_plafond(people, rondes, regeling, settings, tmp_path):
     """Two database connections decide at once; the ronde's row lock lets only one through."""
     from tests.subsidies.conftest import Flow

@@ -1,5 +1,6 @@
 """seed_demo's subsidies: every state, in every stadsdeel, ready for the demo accounts."""
 
+import datetime
 import io
 
 import pytest
@@ -7,7 +8,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from accounts.models import User
-from subsidies.models import Aanvraag, Besluit, Ronde
+from subsidies.models import Aanvraag, Besluit, ReportObligation, Ronde
 from subsidies.workflow import Status
 
 pytestmark = pytest.mark.django_db
@@ -29,6 +30,12 @@ def test_demo_subsidies(settings, client):
     assert Besluit.objects.granted().filter(aanvraag__in=own).exists()
     assert own.filter(status=Status.AANVULLING_GEVRAAGD).exists()
     assert own.filter(ronde__closes_on__lt=today, status=Status.VERLEEND).exists()  # last year's, to copy
+
+    states = set(ReportObligation.objects.values_list("state", flat=True))
+    assert states == set(ReportObligation.State.values)
+    open_ones = ReportObligation.objects.filter(state="open")
+    assert open_ones.filter(due_on__lt=today).exists()  # overdue
+    assert open_ones.filter(due_on__gte=today, due_on__lte=today + datetime.timedelta(days=14)).exists()  # due soon
 
     decider = User.objects.get(email="beslisser.noord@demo.nl")
     waiting = Aanvraag.objects.decidable_by(decider).filter(status=Status.ADVIES)

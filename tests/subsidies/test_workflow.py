@@ -6,7 +6,7 @@ import itertools
 import pytest
 from django.utils import timezone
 
-from subsidies import services, workflow
+from subsidies import demo, reporting, services, workflow
 from subsidies.models import StatusChange
 from subsidies.workflow import Actor, Status
 
@@ -34,6 +34,10 @@ def attempt(flow, aanvraag, to, user):
         return services.aanvraag_advise(
             aanvraag=aanvraag, user=user, advice="verlenen", amount_cents=None, motivation="Goed plan."
         )
+    if to == Status.VASTGESTELD:
+        demo.report_everything(aanvraag, cast=flow.cast)
+        amount = aanvraag.besluit.amount_cents if hasattr(aanvraag, "besluit") else 0
+        return reporting.aanvraag_vaststellen(aanvraag=aanvraag, user=user, amount_cents=amount, motivation="Klopt.")
     if to == Status.INGETROKKEN:
         return services.aanvraag_withdraw(aanvraag=aanvraag, user=user, reason="Gaat niet door.")
     amount = aanvraag.requested_cents // 2 if to == Status.DEELS_VERLEEND else None
@@ -90,3 +94,4 @@ def test_history_is_complete_and_in_order(flow, people):
         ("in_behandeling", "advies"),
         ("advies", "verleend"),
     ]
+    assert aanvraag.obligations.count() == 1
