@@ -253,5 +253,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    # WeasyPrint and fontTools log every step of every PDF at INFO.
+    "loggers": {name: {"level": "WARNING"} for name in ["axes", "weasyprint", "fontTools"]},
 }

@@ -2,6 +2,7 @@
 aanvraag, writes the status history and the audit row in one transaction, and sends its mail only
 after commit (a failed mail never undoes a decision)."""
 
+import datetime
 import logging
 from dataclasses import dataclass
 
@@ -10,6 +11,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from activities.models import Bouwsteen, Doelgroep
@@ -597,10 +599,19 @@ OBLIGATIONS = {
 }
 
 
+def day_and_month(text):
+    """ "15-07" -> "15 juli", as a letter says it."""
+    day, month = (int(part) for part in text.split("-"))
+    return date_format(datetime.date(2000, month, day), "j F")
+
+
 def default_obligations(aanvraag):
     text = OBLIGATIONS[aanvraag.track.accountability]
     if aanvraag.track.accountability == Track.Accountability.HALF_YEARLY:
-        text = text % {"h1": aanvraag.ronde.h1_report_due, "h2": aanvraag.ronde.h2_report_due}
+        text = text % {
+            "h1": day_and_month(aanvraag.ronde.h1_report_due),
+            "h2": day_and_month(aanvraag.ronde.h2_report_due),
+        }
     return str(text)
 
 
