@@ -107,8 +107,9 @@ class ActivityFilter(django_filters.FilterSet):
         return queryset.filter(pk__in=ScheduleSlot.objects.filter(day__in=days).values("activity_id"))
 
 
-# Longer searches are cut here: eight words (search.MAX_TERMS) fit easily.
-MAX_QUERY_LENGTH = 100
+# Longer searches are cut here. One over the form's 200 characters is shown with its message and never
+# kept (the page has an error), so this only bounds what such a page carries.
+MAX_QUERY_LENGTH = 1000
 _FALSE = {"", "0", "false", "off"}
 
 

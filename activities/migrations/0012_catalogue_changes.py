@@ -121,7 +121,7 @@ def backward(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
         version = import_module("activities.migrations.0005_catalogue_version")
         visible = import_module("activities.migrations.0010_catalogue_version_visible_changes")
-        functions = [statement for statement in version.FORWARD if "FUNCTION" in statement]
+        functions = [statement for statement in version.FORWARD if "CREATE OR REPLACE FUNCTION" in statement]
         for statement in [*functions, *visible.FUNCTIONS]:
             schema_editor.execute(statement)
         schema_editor.execute("DROP FUNCTION IF EXISTS activities_catalogue_changed(bigint)")
