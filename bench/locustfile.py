@@ -31,6 +31,8 @@ PASSWORD = os.environ.get("DEMO_PASSWORD", "demo-sociale-basis")
 PROXY_HEADERS = {"X-Forwarded-Proto": "https"}
 
 COOKIES = {}  # role -> Cookie header value
+CSRF = {}  # role -> the CSRF token of its session, for the writes
+PUBLISHED = {}  # activity id -> whether the last status write left it on the site
 RECORD = {"times": {}, "errors": {}, "error_samples": {}, "bytes": {}, "start": None, "stop": None}
 
 
@@ -57,13 +59,13 @@ def login(host, email):
     session_id = response.cookies.get("sessionid")
     if response.status_code != 302 or not session_id:
         raise RuntimeError(f"login as {email} failed: HTTP {response.status_code}")
-    return f"sessionid={session_id}; csrftoken={csrf}"
+    return f"sessionid={session_id}; csrftoken={csrf}", csrf
 
 
 @events.test_start.add_listener
 def on_test_start(environment, **kwargs):
     for role, email in FIXTURE["users"].items():
-        COOKIES[role] = login(environment.host, email)
+        COOKIES[role], CSRF[role] = login(environment.host, email)
     RECORD["start"] = time.time()
 
 
@@ -98,6 +100,9 @@ class PortalUser(FastHttpUser):
     @task
     def one_request(self):
         page_type = self.rng.choice(self.choices)
+        if page_type == "write":
+            self.write()
+            return
         path, headers, role = pages.request_for(page_type, self.rng, FIXTURE)
         headers = {**PROXY_HEADERS, **headers}
         if role:
@@ -110,6 +115,27 @@ class PortalUser(FastHttpUser):
             elif page_type in pages.CATALOGUE_TYPES and b"resultaten" not in (response.content or b""):
                 response.failure(f"no results section in {path}")
 
+    def write(self):
+        path, data, role = pages.write_request(self.rng, FIXTURE)
+        if data.pop("toggle", False):
+            pk = int(path.split("/")[3])
+            data["status"] = "draft" if PUBLISHED.get(pk, True) else "published"
+            PUBLISHED[pk] = data["status"] == "published"
+        origin = self.host.replace("http://", "https://", 1)
+        headers = {
+            **PROXY_HEADERS,
+            "Cookie": COOKIES[role],
+            "Origin": origin,
+            "Referer": f"{origin}/organisatie/",
+        }
+        data["csrfmiddlewaretoken"] = CSRF[role]
+        with self.client.post(
+            path, data=data, name="write", headers=headers, allow_redirects=False, catch_response=True
+        ) as response:
+            # The organisation's screens answer a write with a redirect to its page.
+            if response.status_code != 302 or "/accounts/login" in response.headers.get("Location", ""):
+                response.failure(f"HTTP {response.status_code} for POST {path}")
+
 
 class HealthzUser(PortalUser):
     weights = {"healthz": 1}
@@ -121,3 +147,7 @@ class CatalogueUser(PortalUser):
 
 class MixUser(PortalUser):
     weights = pages.MIX_WEIGHTS
+
+
+class MixWithWritesUser(PortalUser):
+    weights = pages.WRITE_WEIGHTS

@@ -56,6 +56,12 @@ def fixture():
         "doelgroepen": list(Doelgroep.objects.filter(is_public=True).values_list("slug", flat=True)),
         "slugs": rng.sample(published, min(500, len(published))),
         "organisation_id": membership.organisation_id,
+        "org_activities": list(
+            Activity.objects.published()
+            .filter(organisation_id=membership.organisation_id)
+            .order_by("pk")
+            .values_list("pk", flat=True)[:20]
+        ),
         "users": {"org": ORG_USER, "staff": STAFF_USER},
         "counts": {
             "activities": Activity.objects.count(),
@@ -92,8 +98,13 @@ def _results(body):
 
 
 def new_catalogue_version():
+    """A change as an organisation makes it: one published activity saved again (the triggers of
+    migrations 0010 and 0012 move the version on and list the activity as changed)."""
     with connection.cursor() as cursor:
-        cursor.execute("UPDATE activities_catalogue_version SET version = nextval('activities_catalogue_version_seq')")
+        cursor.execute(
+            "UPDATE activities_activity SET updated_at = now() WHERE id ="
+            " (SELECT min(id) FROM activities_activity WHERE status = 'published')"
+        )
 
 
 def timed(client, path, headers):

@@ -42,6 +42,11 @@ MIX_WEIGHTS = {
     "organisation": 4,
     "staff": 3,
 }
+# Phase 4: the same mix with organisations at work on the catalogue: about 2% of the requests
+# confirm an activity is still correct or take one off the site and publish it again, each a
+# committed change residents can see (the catalogue's version moves on).
+WRITE_WEIGHTS = {**MIX_WEIGHTS, "write": 2}
+
 # Phase 2: catalogue pages alone, for the throughput ratio against /healthz.
 CATALOGUE_WEIGHTS = {"catalogue": 25, "catalogue filtered": 25, "search": 30, "htmx fragment": 20}
 
@@ -101,7 +106,18 @@ def request_for(page_type, rng, fx):
         return f"/organisatie/{fx['organisation_id']}/", {}, "org"
     if page_type == "staff":
         return "/beoordeling/", {}, "staff"
+    if page_type == "write":
+        return write_request(rng, fx)
     raise ValueError(page_type)
+
+
+def write_request(rng, fx):
+    """(path, form data, login) of an organisation's change to one of its published activities: "still
+    correct", or the status toggled (off the site, and back on by a later write to the same one)."""
+    pk = rng.choice(fx["org_activities"])
+    if rng.random() < 0.5:
+        return f"/organisatie/activiteiten/{pk}/klopt-nog/", {}, "org"
+    return f"/organisatie/activiteiten/{pk}/status/", {"toggle": True}, "org"
 
 
 def variants(page_type, fx, n=4):
