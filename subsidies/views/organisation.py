@@ -34,7 +34,7 @@ from subsidies.forms import (
     budget_lines,
     error_items,
 )
-from subsidies.models import Aanvraag, Condition, Ronde
+from subsidies.models import Aanvraag, Attachment, Condition, Ronde
 
 FULL_STEPS = [
     ("gegevens", gettext_lazy("Gegevens")),
@@ -292,7 +292,7 @@ def _attachments(aanvraag, form):
     present = set(aanvraag.attachments.values_list("kind", flat=True))
     required = [
         {"label": label, "present": value in present}
-        for value, label in aanvraag.attachments.model.Kind.choices
+        for value, label in Attachment.Kind.choices
         if value in aanvraag.track.required_attachments
     ]
     return {"form": form, "attachments": aanvraag.attachments.all(), "required": required}
