@@ -202,6 +202,12 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 # object storage when AWS_STORAGE_BUCKET_NAME is set, so app servers keep nothing locally.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Documents of aanvragen (jaarrekening, statuten…): never under a public URL, only through the
+    # views that check who asks (subsidies.models.private_storage).
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"), "base_url": None},
+    },
     # Production switches to the manifest storage, which needs collectstatic first.
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
@@ -217,6 +223,16 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
             "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
             "default_acl": None,
             "querystring_auth": False,
+        },
+    }
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ.get("AWS_PRIVATE_BUCKET_NAME", os.environ["AWS_STORAGE_BUCKET_NAME"]),
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "location": "private",
+            "default_acl": "private",
+            "querystring_auth": True,
         },
     }
 

@@ -4,7 +4,11 @@ stadsdeel, and aanvragen with their begroting, planned activities, assessment an
 Money is in whole cents (`*_cents`, BigIntegerField), never float.
 """
 
+import uuid
+from pathlib import Path
+
 from django.conf import settings
+from django.core.files.storage import storages
 from django.db import models
 from django.db.models import Q, Sum
 from django.utils import timezone
@@ -405,6 +409,15 @@ class Statement(models.Model):
         return f"{self.aanvraag}: {self.condition}"
 
 
+def private_storage():
+    return storages["private"]
+
+
+def attachment_path(attachment, filename):
+    """A name nobody can guess; the person's own file name is kept in `original_name`."""
+    return f"aanvragen/{timezone.now():%Y}/{uuid.uuid4().hex}{Path(filename).suffix.lower()[:10]}"
+
+
 class Attachment(models.Model):
     class Kind(models.TextChoices):
         BEGROTING = "begroting", _("Begroting")
@@ -415,7 +428,7 @@ class Attachment(models.Model):
 
     aanvraag = models.ForeignKey(Aanvraag, on_delete=models.CASCADE, related_name="attachments")
     kind = models.CharField(_("soort"), max_length=24, choices=Kind.choices)
-    file = models.FileField(_("bestand"), upload_to="aanvragen/%Y/")
+    file = models.FileField(_("bestand"), upload_to=attachment_path, storage=private_storage)
     original_name = models.CharField(max_length=200)
     size = models.PositiveIntegerField()
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
