@@ -1,4 +1,9 @@
+from urllib.parse import urlencode
+
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from activities.models import (
     Activity,
@@ -7,7 +12,9 @@ from activities.models import (
     Location,
     ScheduleSlot,
     SearchFeedback,
+    Synonym,
     Theme,
+    ZeroResultQuery,
 )
 
 
@@ -55,3 +62,29 @@ class SearchFeedbackAdmin(admin.ModelAdmin):
     list_display = ["created_at", "found", "query_string", "comment"]
     list_filter = ["found"]
     readonly_fields = ["found", "comment", "query_string", "activity", "created_at"]
+
+
+@admin.register(Synonym)
+class SynonymAdmin(admin.ModelAdmin):
+    list_display = ["words", "filter", "updated_at"]
+    list_filter = ["filter"]
+    search_fields = ["words"]
+
+
+@admin.register(ZeroResultQuery)
+class ZeroResultQueryAdmin(admin.ModelAdmin):
+    """The searches that found nothing, most frequent first per month; a synonym is one click away."""
+
+    list_display = ["query", "month", "count", "add_synonym"]
+    list_filter = ["month"]
+    search_fields = ["query"]
+    readonly_fields = ["query", "month", "count"]
+    date_hierarchy = "month"
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description=_("synoniem"))
+    def add_synonym(self, obj):
+        url = reverse("admin:activities_synonym_add") + "?" + urlencode({"words": f"{obj.query}, "})
+        return format_html('<a href="{}">{}</a>', url, _("Maak een synoniem"))

@@ -79,13 +79,12 @@ class ActivityFilter(django_filters.FilterSet):
         return search.filter_queryset(queryset, value)
 
     def filter_queryset(self, queryset):
-        """The other filters first, then the search, told whether they narrowed the list."""
+        """The other filters, then the search (its matches come from the search index)."""
         cleaned = self.form.cleaned_data
         for name, value in cleaned.items():
             if name != "q":
                 queryset = self.filters[name].filter(queryset, value)
-        narrowed = any(cleaned.get(facet) for facet in FACETS)
-        return search.filter_queryset(queryset, cleaned.get("q") or "", narrowed=narrowed)
+        return search.filter_queryset(queryset, cleaned.get("q") or "")
 
     # Subqueries instead of joins, so a multi-valued filter never duplicates rows.
     def filter_theme(self, queryset, name, value):

@@ -347,3 +347,61 @@ class SearchFeedback(models.Model):
 
     def __str__(self):
         return f"{'ja' if self.found else 'nee'}: {self.query_string}"
+
+
+class Synonym(models.Model):
+    """Words residents use for the same thing, kept by staff: a search for one also finds the others.
+
+    A row with a filter also turns that filter on when one of its words is searched ("gratis").
+    """
+
+    class Filter(models.TextChoices):
+        GRATIS = "gratis", _("Gratis")
+        TOEGANKELIJK = "toegankelijk", _("Toegankelijk met rolstoel")
+        VRIJWILLIGERS = "vrijwilligers", _("Vrijwilligers gezocht")
+
+    words = models.TextField(
+        _("woorden"),
+        help_text=_(
+            "Woorden of korte zinnen die hetzelfde betekenen, met een komma ertussen. "
+            "Bijvoorbeeld: senioren, ouderen, 55-plus"
+        ),
+    )
+    filter = models.CharField(
+        _("zet dit filter aan"),
+        max_length=16,
+        choices=Filter.choices,
+        blank=True,
+        help_text=_("Leeg laten als deze woorden geen filter zijn."),
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["words"]
+        verbose_name = _("synoniem")
+        verbose_name_plural = _("synoniemen")
+
+    def __str__(self):
+        return self.words
+
+    @property
+    def phrases(self):
+        """The words as search sees them: accent-free, lower-case, without empty ones."""
+        return [phrase for phrase in (search.normalize(part) for part in self.words.split(",")) if phrase]
+
+
+class ZeroResultQuery(models.Model):
+    """How often a search found nothing in a month. Anonymous: only the words, never who or from where."""
+
+    query = models.CharField(_("zoekwoorden"), max_length=200)
+    month = models.DateField(_("maand"))
+    count = models.PositiveIntegerField(_("aantal keer"), default=0)
+
+    class Meta:
+        ordering = ["-month", "-count", "query"]
+        verbose_name = _("zoekopdracht zonder resultaat")
+        verbose_name_plural = _("zoekopdrachten zonder resultaat")
+        constraints = [models.UniqueConstraint(fields=["query", "month"], name="zero_result_query_month")]
+
+    def __str__(self):
+        return self.query

@@ -1,35 +1,34 @@
 """Dutch search that finds the same things on SQLite and PostgreSQL.
 
-Both sides are reduced to accent-free lower-case text; each query word is cut to its
-Dutch stem and matched as a substring, so `cafe` finds Café, `taal` finds Taalcafé
-and `wandelen` finds Wandelclub. PostgreSQL adds trigram indexes that make the
-substring match fast, typo tolerance on titles, and similarity in the ranking.
+A query is read as a resident means it: place names ("noord", "de pijp") become a place, filter
+words ("gratis") turn their filter on, the staff's synonyms widen a word ("senioren" also finds
+"ouderen"), and Dutch stop words ("voor", "mijn") are left out. Each remaining word then matches
+the catalogue's words (activities.search_index) at their start, never inside them: whole (best),
+as their beginning, as a part of a compound (`cafe` in `taalcafe`, split against the catalogue's
+own words, so `oost` never finds `zuidoost`), or by its Dutch stem, which only widens. A word that
+matches nothing is split into known parts (`wandelgroep`: `wandel` + `groep`) or corrected to the
+nearest catalogue word (`mantlezorg`: `mantelzorg`); if that fails too it only lowers the score.
+
+Ranking adds up, per query word, its best match: title over summary over the rest, whole over
+beginning over stem, rare words over common ones. Equal scores take turns between stadsdelen.
 """
 
+import bisect
+import math
 import re
 import unicodedata
+from dataclasses import dataclass
 
 import snowballstemmer
-from django.contrib.postgres.search import (
-    SearchQuery,
-    SearchVectorExact,
-    SearchVectorField,
-    TrigramWordSimilarity,
-)
-from django.db import connection
-from django.db.models import Case, F, Func, IntegerField, Q, Value, When
-from django.db.models.expressions import RawSQL
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 _stemmer = snowballstemmer.stemmer("dutch")
 _non_word = re.compile(r"[^a-z0-9]+")
-MIN_STEM = 3
 MAX_TERMS = 8
-# to_tsvector('dutch', search_text), as the function of migration 0006 that tells the planner
-# what it costs; must match the expression of the index there.
-_DUTCH_VECTOR = Func(F("search_text"), function="activities_dutch_vector", output_field=SearchVectorField())
-# PostgreSQL's Dutch stop words (tsearch_data/dutch.stop): the word-form match never finds them,
-# so for these only the substring match is asked (testing the stop word on every row is costly).
-DUTCH_STOP_WORDS = frozenset(
+MIN_PREFIX = 3
+# PostgreSQL's Dutch stop words (tsearch_data/dutch.stop): they carry no meaning of their own.
+STOP_WORDS = frozenset(
     """
     de en van ik te dat die in een hij het niet zijn is was op aan met als voor had er maar om hem dan
     zou of wat mijn men dit zo door over ze zich bij ook tot je mij uit der daar haar naar heb hoe heeft
@@ -39,6 +38,20 @@ DUTCH_STOP_WORDS = frozenset(
     """.split()  # noqa: SIM905 (101 words read better as text)
 )
 
+# Where a word is found (title, summary, the rest) and how (whole, beginning, …) multiply.
+FIELD_WEIGHTS = (4.0, 2.0, 1.0)
+EXACT, PREFIX, PART, STEM, PART_PREFIX, STEM_PREFIX = 1.0, 0.8, 0.7, 0.7, 0.6, 0.5
+SYNONYM = 0.8
+TYPO = 0.9
+# "… voor mijn vader": the word after a possessive says for whom, not what; it weighs less.
+PERSON = 0.3
+POSSESSIVES = frozenset(["mijn", "n", "onze", "ons", "zijn", "haar", "jouw", "je"])
+# What only widens a word (its stem's or a part's beginning) adds at most this many words: the shortest.
+MAX_EXPANSIONS = 60
+# Matches scoring under this share of the best are noise for this query (one common word of five).
+# A single title or summary word stays well above it: 0.8 x 2 x 0.5 against at most 4.
+KEEP_SHARE = 0.1
+
 
 def normalize(text):
     decomposed = unicodedata.normalize("NFKD", text or "")
@@ -46,71 +59,237 @@ def normalize(text):
     return _non_word.sub(" ", stripped.lower()).strip()
 
 
-def parts(query):
-    """Each query word with its Dutch stem: `Wandelen in Noord` -> [('wandelen', 'wandel'), ...]."""
-    result = []
-    for word in normalize(query).split()[:MAX_TERMS]:
-        stem = _stemmer.stemWord(word)
-        result.append((word, stem if len(stem) >= MIN_STEM else word))
-    return result
+def stem(word):
+    return _stemmer.stemWord(word)
 
 
-def terms(query):
-    return [stem for _word, stem in parts(query)]
+def words_of(query):
+    return normalize(query).split()[:MAX_TERMS]
 
 
-def _is_postgres():
-    return connection.vendor == "postgresql"
+@dataclass(frozen=True)
+class Correction:
+    """A typed word that is not in the catalogue, and the catalogue's nearest words, best first."""
+
+    typed: str
+    suggestions: tuple
+    certain: bool
 
 
-def filter_queryset(queryset, query, narrowed=False):
-    """Only the activities that match every word of the query.
+@dataclass(frozen=True)
+class Outcome:
+    """What a query means and finds. `ids` is None when it has no words to search for (only a place)."""
 
-    `narrowed`: other filters (an area, a theme, a day) already limit the list. PostgreSQL
-    would then start from those and test the search on each of their rows, recomputing the
-    Dutch text vector per row (hundreds of ms at 50,000 activities); instead the matches are
-    found through the search indexes first, in a subquery the planner keeps apart (OFFSET 0).
+    ids: tuple | None
+    place: tuple | None  # (facet, slug, name)
+    filters: tuple
+    corrections: tuple
+    words: tuple  # the query's words
+    place_words: tuple  # the words that named the place
+
+
+NOTHING = Outcome(ids=None, place=None, filters=(), corrections=(), words=(), place_words=())
+
+
+def find(query, index):
+    """The query's meaning and its matches in `index` (activities.search_index), best first."""
+    words = words_of(query)
+    terms, stop_terms, filters, place, place_words = [], [], [], None, ()
+    i = 0
+    while i < len(words):
+        for length in range(min(index.longest_phrase, len(words) - i), 0, -1):
+            phrase = tuple(words[i : i + length])
+            if phrase in index.places and (place is None or length > len(place_words)):
+                place, place_words = index.places[phrase], phrase
+            elif phrase in index.filters:
+                filters.append(index.filters[phrase])
+            elif phrase in index.synonyms:
+                terms.append((phrase, index.synonyms[phrase], _weight(words, i)))
+            elif length == 1:
+                term = (phrase, index.synonym_of_stem.get(stem(phrase[0]), ()), _weight(words, i))
+                (stop_terms if phrase[0] in STOP_WORDS else terms).append(term)
+            else:
+                continue
+            i += length
+            break
+    # Only stop words ("voor"): then the resident means them (the beginning of "voorlezen").
+    if not terms and place is None and not filters:
+        terms = stop_terms
+    corrections = []
+    ids = _ranked(index, terms, corrections) if terms else None
+    return Outcome(
+        ids=ids,
+        place=place,
+        filters=tuple(dict.fromkeys(filters)),
+        corrections=tuple(corrections),
+        words=tuple(words),
+        place_words=place_words,
+    )
+
+
+def _weight(words, i):
+    return PERSON if i and words[i - 1] in POSSESSIVES else 1.0
+
+
+def _ranked(index, terms, corrections):
+    total = {}
+    for phrase, alternatives, weight in terms:
+        best = _phrase_scores(index, phrase, corrections, every_word=False)
+        for alternative in alternatives:
+            for n, score in _phrase_scores(index, alternative, None, every_word=True, strict=True).items():
+                score *= SYNONYM
+                if score > best.get(n, 0):
+                    best[n] = score
+        for n, score in best.items():
+            total[n] = total.get(n, 0) + score * weight
+    if not total:
+        return ()
+    floor = max(total.values()) * KEEP_SHARE
+    spread = index.spread
+    kept = [(round(-score, 9), spread[n], n) for n, score in total.items() if score >= floor]
+    kept.sort()
+    return tuple(index.ids[n] for _score, _spread, n in kept)
+
+
+def _phrase_scores(index, phrase, corrections, every_word, strict=False):
+    """Per position, the score of a phrase: its words' average, or (`every_word`) their least.
+
+    `strict`: only the catalogue's words that match directly; a synonym is never split or corrected,
+    or `wandelgroep` as a synonym of `wandelen` would find every `groep`.
     """
-    words = parts(query)
-    if not words:
-        return queryset
-    if narrowed and _is_postgres():
-        matches = _match(queryset.model._base_manager.all(), words).values("pk")
-        sql, params = matches.query.sql_with_params()
-        return queryset.filter(pk__in=RawSQL(f"{sql} OFFSET 0", params))
-    return _match(queryset, words)
+    words = [word for word in phrase if word not in STOP_WORDS] or list(phrase)
+    if strict:
+        scores = [_scores(index, _matches(index, word)) for word in words]
+    else:
+        scores = [_word_scores(index, word, corrections) for word in words]
+    if len(scores) == 1:
+        return scores[0]
+    if every_word:
+        common = set.intersection(*(set(found) for found in scores))
+        return {n: min(found[n] for found in scores) for n in common}
+    combined = {}
+    for found in scores:
+        for n, score in found.items():
+            combined[n] = combined.get(n, 0) + score / len(scores)
+    return combined
 
 
-def _match(queryset, words):
-    for word, term in words:
-        # Cheapest test first: a row that contains the stem never needs its vector built.
-        match = Q(search_text__contains=term)
-        if _is_postgres():
-            if len(term) >= 4:
-                match |= Q(search_title__trigram_word_similar=term)
-            if word not in DUTCH_STOP_WORDS:
-                match |= Q(SearchVectorExact(_DUTCH_VECTOR, SearchQuery(word, config="dutch")))
-        queryset = queryset.filter(match)
+def _word_scores(index, word, corrections, typos=True):
+    """Per position, the best score of one query word."""
+    matches = _matches(index, word)
+    if matches:
+        return _scores(index, matches)
+    pieces = index.split(word)
+    if len(pieces) > 1 and all(piece in index.known for piece in pieces):
+        return _compound_scores(index, word, pieces)
+    if typos:
+        suggestions, certain = _nearest(index, word)
+        if suggestions:
+            if corrections is not None:
+                corrections.append(Correction(typed=word, suggestions=suggestions, certain=certain))
+            found = {}
+            for suggestion in suggestions:
+                for n, score in _word_scores(index, suggestion, None, typos=False).items():
+                    score *= TYPO
+                    if score > found.get(n, 0):
+                        found[n] = score
+            return found
+    if len(pieces) > 1:
+        return _compound_scores(index, word, pieces)
+    return {}
+
+
+def _compound_scores(index, word, pieces):
+    """A compound typed whole finds what its parts find, each part weighing as much as its share of letters."""
+    found = {}
+    for piece in pieces:
+        share = len(piece) / len(word)
+        for n, score in _word_scores(index, piece, None, typos=False).items():
+            found[n] = found.get(n, 0) + score * share
+    return found
+
+
+def _starting_with(sorted_words, beginning, limit=None):
+    start = bisect.bisect_left(sorted_words, beginning)
+    found = []
+    for candidate in sorted_words[start:]:
+        if not candidate.startswith(beginning):
+            break
+        found.append(candidate)
+    if limit is not None and len(found) > limit:
+        found = sorted(found, key=len)[:limit]
+    return found
+
+
+def _matches(index, word):
+    """{catalogue word: how well it matches}: whole, beginning, compound part, stem."""
+    matches = {}
+
+    def add(candidates, weight):
+        for candidate in candidates:
+            if weight > matches.get(candidate, 0):
+                matches[candidate] = weight
+
+    if word in index.frequency:
+        add([word], EXACT)
+    if len(word) >= MIN_PREFIX:
+        add(_starting_with(index.vocabulary, word), PREFIX)
+        add(index.parts.get(word, ()), PART)
+        if len(word) >= 4:
+            for part in _starting_with(index.part_list, word, MAX_EXPANSIONS):
+                add(index.parts[part], PART_PREFIX)
+    word_stem = stem(word)
+    add(index.stems.get(word_stem, ()), STEM)
+    if len(word_stem) >= 4 and word_stem != word:
+        add(_starting_with(index.vocabulary, word_stem, MAX_EXPANSIONS), STEM_PREFIX)
+    return matches
+
+
+def _scores(index, matches):
+    found = {}
+    size = len(index.ids)
+    for candidate, weight in matches.items():
+        # Rare words tell more than common ones: a word in every activity weighs half.
+        rarity = 0.5 + 0.5 * math.log((size + 1) / index.frequency[candidate]) / math.log(size + 1)
+        for field, postings in enumerate(index.postings):
+            positions = postings.get(candidate)
+            if positions is None:
+                continue
+            score = FIELD_WEIGHTS[field] * weight * rarity
+            for n in positions:
+                if score > found.get(n, 0):
+                    found[n] = score
+    return found
+
+
+def _nearest(index, word):
+    """The catalogue's words one typo from `word` (two for long words), most common first, and
+    whether the correction is certain (one nearest word, one typo away)."""
+    if len(word) < 5 or word.isdigit():
+        return (), False
+    limit = 1 if len(word) < 8 else 2
+    found = process.extract(word, index.typo_choices, scorer=OSA.distance, score_cutoff=limit, limit=None)
+    if not found:
+        return (), False
+    nearest = min(distance for _choice, distance, _n in found)
+    best = sorted(
+        (choice for choice, distance, _n in found if distance == nearest),
+        key=lambda choice: (-index.weight_of(choice), choice),
+    )
+    return tuple(best[:3]), len(best) == 1 and nearest == 1
+
+
+def filter_queryset(queryset, query):
+    """The activities of `queryset` that the query finds, in the place it names (the open-data export)."""
+    # Here, not at the top: the search index reads the models, which use normalize() from this module.
+    from activities.catalogue_cache import catalogue_version
+    from activities.search_index import search_index
+
+    outcome = find(query, search_index(catalogue_version()))
+    if outcome.ids is not None:
+        queryset = queryset.filter(pk__in=outcome.ids)
+    if outcome.place is not None:
+        facet, slug, _name = outcome.place
+        lookup = "location__gebied__slug" if facet == "gebied" else "location__gebied__stadsdeel__slug"
+        queryset = queryset.filter(**{lookup: slug})
     return queryset
-
-
-def rank_queryset(queryset, query):
-    """Title matches first, then the rest; on PostgreSQL similarity breaks ties."""
-    stems = terms(query)
-    if not stems:
-        return queryset
-    score = Value(0)
-    for term in stems:
-        score = score + Case(
-            When(search_title__startswith=term, then=Value(4)),
-            When(search_title__contains=f" {term}", then=Value(3)),
-            When(search_title__contains=term, then=Value(2)),
-            default=Value(0),
-            output_field=IntegerField(),
-        )
-    queryset = queryset.annotate(search_score=score)
-    ordering = [F("search_score").desc()]
-    if _is_postgres():
-        queryset = queryset.annotate(similarity=TrigramWordSimilarity(" ".join(stems), "search_title"))
-        ordering.append(F("similarity").desc())
-    return queryset.order_by(*ordering, "title", "pk")

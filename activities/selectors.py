@@ -10,6 +10,7 @@ from activities.catalogue_cache import CACHE_SECONDS, cache_key, cached, catalog
 from activities.filters import ActivityFilter, facet_options, valid_data
 from activities.index import FACETS, FLAGS, catalogue_index
 from activities.models import Activity
+from activities.search_index import search_index
 
 
 def published_activities():
@@ -21,8 +22,9 @@ def catalogue_search(params, page_number=None, per_page=None):
 
     Returns the filterset (for the form), the page of activity ids (see listed_activities and
     result_cards), the counts per filter option, any errors for values the filters do not know
-    and the catalogue's version. The filters and counts come from the in-memory index
-    (activities.index), a search's ranked matches from PostgreSQL. A constant number of
+    and the catalogue's version; for a search also what it understood (a place, a filter, a typo).
+    The filters and counts come from the in-memory index (activities.index), a search's ranked
+    matches from the in-memory search index (activities.search_index). A constant number of
     queries: one per ticked model-based filter to check its values, the catalogue's version,
     the filter options and a search's matches from the cache (computed the first time in a
     version, as is the index).
@@ -40,8 +42,16 @@ def catalogue_search(params, page_number=None, per_page=None):
     # The ticked values as the query string has them (slugs): the form has checked they exist.
     ticked = {facet: [value for value in filterset.form.data.getlist(facet) if value] for facet in FACETS}
     flags = [flag for flag in FLAGS if cleaned.get(flag)]
-    ranked_ids = ranked_matches(query, version) if search.terms(query) else None
-    selection = catalogue_index(version).select(ticked, flags, ranked_ids)
+    outcome = searched(query, version)
+    ranked_ids = None if outcome.ids is None else list(outcome.ids)
+    # What the query's words asked for: a place ("taalles noord") unless a place is ticked, a filter ("gratis").
+    flags += [flag for flag in outcome.filters if flag not in flags]
+    place = outcome.place if outcome.place and not (ticked["stadsdeel"] or ticked["gebied"]) else None
+    index = catalogue_index(version)
+    selection = index.select({**ticked, place[0]: [place[1]]} if place else ticked, flags, ranked_ids)
+    place_empty = place is not None and not selection.total
+    if place_empty:
+        selection = index.select(ticked, flags, ranked_ids)
     filterset.facet_options = facet_options(filterset, version)
     page = Paginator(_Results(selection), per_page or settings.CATALOGUE_PAGE_SIZE).get_page(page_number)
     return {
@@ -51,17 +61,22 @@ def catalogue_search(params, page_number=None, per_page=None):
         "errors": errors,
         "query": query,
         "version": version,
+        "search": outcome,
+        "place": place,
+        "place_empty": place_empty,
     }
 
 
-def ranked_matches_queryset(query):
-    """The ids of the published activities matching every word of `query`, best first."""
-    matches = search.filter_queryset(published_activities(), query)
-    return search.rank_queryset(matches, query).values_list("pk", flat=True)
+def searched(query, version):
+    """What `query` means and finds (activities.search.Outcome), once per catalogue version."""
+    if not search.words_of(query):
+        return search.NOTHING
+    return cached(version, ("search", tuple(search.words_of(query))), lambda: search.find(query, search_index(version)))
 
 
 def ranked_matches(query, version):
-    return cached(version, ("ranked", tuple(search.parts(query))), lambda: list(ranked_matches_queryset(query)))
+    """The ids of the published activities the query finds, best first."""
+    return list(searched(query, version).ids or ())
 
 
 class _Results:

@@ -8,7 +8,8 @@ import datetime
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -21,6 +22,7 @@ from activities.models import (
     ScheduleSlot,
     SearchFeedback,
     Theme,
+    ZeroResultQuery,
 )
 from activities.photos import resized_photo
 from audit.models import AuditEvent, record
@@ -304,3 +306,18 @@ def activity_duplicate(*, activity, user):
         changes={"copied_from": activity.slug},
     )
     return copy
+
+
+def search_found_nothing(*, words: str, today: datetime.date | None = None) -> None:
+    """Count one search that found nothing this month: only its words, never who searched or from where."""
+    month = (today or timezone.localdate()).replace(day=1)
+    query = words[: ZeroResultQuery._meta.get_field("query").max_length]
+    counted = ZeroResultQuery.objects.filter(query=query, month=month)
+    if counted.update(count=F("count") + 1):
+        return
+    try:
+        with transaction.atomic():
+            ZeroResultQuery.objects.create(query=query, month=month, count=1)
+    except IntegrityError:
+        # Another request counted the first one at the same moment.
+        counted.update(count=F("count") + 1)

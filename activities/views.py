@@ -28,6 +28,7 @@ from activities.services import (
     activity_update,
     activity_verify,
     feedback_create,
+    search_found_nothing,
 )
 from organisations.access import member_required, organisation_for
 
@@ -48,6 +49,7 @@ def activity_list(request):
         "detail_query": f"?{search_params.urlencode()}" if search_params else "",
         "cards": result_cards(result["page"].object_list, result["version"]),
         "feedback_form": FeedbackForm(initial={"query_string": request.GET.urlencode()}),
+        **_search_notes(result["search"]),
     }
     template = "activities/activity_list.html"
     if wants_fragment(request):
@@ -56,7 +58,35 @@ def activity_list(request):
     # Not a canonical address (a filter value nobody knows, a page past the end): shown, not kept.
     if result["errors"] or str(result["page"].number) != request.GET.get("page", "1"):
         add_never_cache_headers(response)
+    elif not result["page"].paginator.count and result["search"].words:
+        search_found_nothing(words=" ".join(result["search"].words))
+        # Not kept, so the next resident who finds nothing with these words is counted too.
+        add_never_cache_headers(response)
     return response
+
+
+def _search_notes(outcome):
+    """What the page says about how it read the search: the search without its place (to widen),
+    and each typo's suggestions as a search with the typo replaced."""
+    words = list(outcome.words)
+    rest = list(words)
+    for word in outcome.place_words:
+        rest.remove(word)
+    corrections = [
+        {
+            "typed": correction.typed,
+            "certain": correction.certain,
+            "suggestions": [
+                {
+                    "word": suggestion,
+                    "query": " ".join(suggestion if word == correction.typed else word for word in words),
+                }
+                for suggestion in correction.suggestions
+            ],
+        }
+        for correction in outcome.corrections
+    ]
+    return {"query_without_place": " ".join(rest), "corrections": corrections}
 
 
 @require_safe
