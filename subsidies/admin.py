@@ -73,37 +73,30 @@ class StatusChangeInline(admin.TabularInline):
         return False
 
 
-@admin.register(Aanvraag)
-class AanvraagAdmin(admin.ModelAdmin):
-    """For looking things up: aanvragen move only through the services (the staff screens)."""
+class LookUpOnly:
+    """For looking things up: these move only through the services (the staff screens)."""
 
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(Aanvraag)
+class AanvraagAdmin(LookUpOnly, admin.ModelAdmin):
     list_display = ["dossiernummer", "organisation", "ronde", "track", "status", "requested_cents"]
     list_filter = ["status", "track", "ronde__stadsdeel"]
     search_fields = ["dossiernummer", "projectnaam", "organisation__name"]
     inlines = [StatusChangeInline]
 
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def has_add_permission(self, request):
-        return False
-
 
 @admin.register(Besluit)
-class BesluitAdmin(admin.ModelAdmin):
+class BesluitAdmin(LookUpOnly, admin.ModelAdmin):
     list_display = ["aanvraag", "outcome", "amount_cents", "besluitdatum", "decided_by"]
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def has_add_permission(self, request):
-        return False
 
 
 @admin.register(Indicator)
