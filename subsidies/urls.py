@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from subsidies.views import organisation, public, staff
+from subsidies.views import monitor, organisation, public, reports, staff
 
 # Under /organisatie/, in the "organisations" namespace (portal/organisation_urls.py).
 organisation_patterns = [
@@ -23,6 +23,16 @@ organisation_patterns = [
     path("aanvragen/<int:pk>/intrekken/", organisation.aanvraag_withdraw, name="aanvraag-withdraw"),
     path("aanvragen/<int:pk>/beschikking/", organisation.beschikking_html, name="aanvraag-beschikking"),
     path("aanvragen/<int:pk>/beschikking.pdf", organisation.beschikking_pdf, name="aanvraag-beschikking-pdf"),
+    path("aanvragen/<int:pk>/berichten/", reports.note_member, name="report-note"),
+    path("aanvragen/<int:pk>/vaststelling/", reports.vaststelling_document_member, name="vaststelling-document"),
+    path(
+        "aanvragen/<int:pk>/vaststelling.pdf",
+        reports.vaststelling_document_member,
+        {"pdf": True},
+        name="vaststelling-document-pdf",
+    ),
+    path("verslagen/<int:pk>/", reports.report_edit, name="report"),
+    path("verslagen/<int:pk>/versies/", reports.report_versions, name="report-versions"),
 ]
 
 # Under /beoordeling/, in the "staff" namespace (staff/urls.py).
@@ -39,6 +49,19 @@ staff_patterns = [
     path("aanvragen/<int:pk>/beschikking.pdf", staff.beschikking_pdf, name="aanvraag-beschikking-pdf"),
     path("aanvragen/<int:pk>/dossier.zip", staff.dossier_zip, name="aanvraag-dossier-zip"),
     path("besluiten/klein-initiatief/", staff.batch_decide, name="batch"),
+    path("aanvragen/<int:pk>/berichten/", reports.note_staff, name="report-note"),
+    path("aanvragen/<int:pk>/vaststelling/", reports.vaststelling, name="vaststelling"),
+    path("aanvragen/<int:pk>/vaststellingsbeschikking/", reports.vaststelling_document, name="vaststelling-document"),
+    path(
+        "aanvragen/<int:pk>/vaststellingsbeschikking.pdf",
+        reports.vaststelling_document,
+        {"pdf": True},
+        name="vaststelling-document-pdf",
+    ),
+    path("verslagen/", reports.review_list, name="reports"),
+    path("verslagen/<int:pk>/", reports.review, name="report"),
+    path("monitor/", monitor.monitor_page, name="monitor"),
+    path("monitor/duiding/", monitor.monitor_note, name="monitor-note"),
 ]
 
 # Under /subsidies/ (portal/urls.py): the public register.
