@@ -28,11 +28,11 @@ from subsidies.services import (
     FourEyes,
     Incomplete,
     NotAllowed,
-    _applicant_addresses,
-    _locked,
-    _mail_after_commit,
-    _move,
+    applicant_addresses,
+    locked_aanvraag,
+    mail_after_commit,
     may_act,
+    move,
 )
 from subsidies.terms import bezwaar_deadline
 from subsidies.workflow import Actor, Status
@@ -229,10 +229,10 @@ def report_review(*, obligation, user, accept, comment=""):
         organisation=obligation.aanvraag.organisation,
         changes={"verslag": {"versie": version.number, "uitkomst": version.outcome}, "comment": comment},
     )
-    _mail_after_commit(
+    mail_after_commit(
         template="subsidies/mail/verslag_beoordeeld.txt",
         context={"obligation": obligation, "version": version},
-        to=_applicant_addresses(obligation.aanvraag),
+        to=applicant_addresses(obligation.aanvraag),
     )
     return version
 
@@ -259,7 +259,7 @@ def aanvraag_vaststellen(*, aanvraag, user, amount_cents, motivation, verzenddat
     realisation fell short. Whoever accepted the final report may not do this (four eyes)."""
     if not motivation.strip():
         raise NotAllowed("a vaststelling needs a motivation")
-    locked = _locked(aanvraag)
+    locked = locked_aanvraag(aanvraag)
     final = locked.obligations.filter(is_final=True).first()
     if final is None or final.state != ReportObligation.State.ACCEPTED:
         raise NotAllowed("the final report is not accepted yet")
@@ -269,7 +269,7 @@ def aanvraag_vaststellen(*, aanvraag, user, amount_cents, motivation, verzenddat
     granted = locked.besluit.amount_cents
     if amount_cents is None or not 0 <= amount_cents <= granted:
         raise NotAllowed("the vastgesteld amount is at most the granted amount")
-    _move(locked, user=user, to=Status.VASTGESTELD, reason=motivation.strip())
+    move(locked, user=user, to=Status.VASTGESTELD, reason=motivation.strip())
     verzenddatum = verzenddatum or timezone.localdate()
     vaststelling = Vaststelling.objects.create(
         aanvraag=locked,
@@ -281,10 +281,10 @@ def aanvraag_vaststellen(*, aanvraag, user, amount_cents, motivation, verzenddat
         decided_by=user,
         report_accepted_by=accepted_by,
     )
-    _mail_after_commit(
+    mail_after_commit(
         template="subsidies/mail/vaststelling.txt",
         context={"aanvraag": locked, "vaststelling": vaststelling},
-        to=_applicant_addresses(locked),
+        to=applicant_addresses(locked),
     )
     return vaststelling
 
@@ -312,10 +312,10 @@ def send_reminders(*, today):
         with transaction.atomic():
             _row, created = ReminderSent.objects.get_or_create(obligation=obligation, kind=kind)
             if created:
-                _mail_after_commit(
+                mail_after_commit(
                     template=f"subsidies/mail/herinnering_{kind}.txt",
                     context={"obligation": obligation, "aanvraag": obligation.aanvraag},
-                    to=_applicant_addresses(obligation.aanvraag),
+                    to=applicant_addresses(obligation.aanvraag),
                 )
                 sent.append(f"{obligation.aanvraag.dossiernummer}: herinnering {kind} ({obligation.due_on})")
     year, week, _day = today.isocalendar()
@@ -327,7 +327,7 @@ def send_reminders(*, today):
                 continue
             late = list(overdue.filter(aanvraag__ronde__stadsdeel=stadsdeel_id).order_by("due_on"))
             reviewers = StaffRole.objects.filter(stadsdeel=stadsdeel_id, role=StaffRole.Role.REVIEWER)
-            _mail_after_commit(
+            mail_after_commit(
                 template="subsidies/mail/overzicht_te_laat.txt",
                 context={"obligations": late, "stadsdeel": late[0].aanvraag.ronde.stadsdeel},
                 to=list(reviewers.values_list("user__email", flat=True)),

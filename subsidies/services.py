@@ -98,7 +98,7 @@ def can_move(user, aanvraag, to_status):
     return actor is not None and may_act(user, aanvraag, actor)
 
 
-def _locked(aanvraag):
+def locked_aanvraag(aanvraag):
     return (
         Aanvraag.objects.select_for_update()
         .select_related("ronde__stadsdeel", "track", "organisation")
@@ -106,7 +106,7 @@ def _locked(aanvraag):
     )
 
 
-def _move(locked, *, user, to, reason=""):
+def move(locked, *, user, to, reason=""):
     """Move a locked aanvraag, with its history row and audit row."""
     if not can_move(user, locked, to):
         raise NotAllowed(f"{locked.status} -> {to}")
@@ -134,7 +134,7 @@ def _require_editable(locked, user):
 # Mail --------------------------------------------------------------------------------------------
 
 
-def _mail_after_commit(*, template, context, to):
+def mail_after_commit(*, template, context, to):
     """Render now, send after commit; a failed send is logged, never undoes the change."""
     recipients = [address for address in to if address]
     if not recipients:
@@ -150,7 +150,7 @@ def _mail_after_commit(*, template, context, to):
     transaction.on_commit(send)
 
 
-def _applicant_addresses(aanvraag):
+def applicant_addresses(aanvraag):
     addresses = [aanvraag.contact_email or aanvraag.organisation.email]
     if not addresses[0]:
         addresses = list(aanvraag.organisation.memberships.values_list("user__email", flat=True))
@@ -228,7 +228,7 @@ def _copy_content(source, target):
 
 @transaction.atomic
 def aanvraag_update(*, aanvraag, user, projectnaam, recurrence, summary, requested_cents, contact_name, contact_email):
-    locked = _locked(aanvraag)
+    locked = locked_aanvraag(aanvraag)
     _require_editable(locked, user)
     before = {name: getattr(locked, name) for name in ["projectnaam", "recurrence", "summary", "requested_cents"]}
     locked.projectnaam = projectnaam
@@ -252,7 +252,7 @@ def aanvraag_update(*, aanvraag, user, projectnaam, recurrence, summary, request
 
 @transaction.atomic
 def begroting_set(*, aanvraag, user, lines: list[BudgetLine]):
-    locked = _locked(aanvraag)
+    locked = locked_aanvraag(aanvraag)
     _require_editable(locked, user)
     locked.begroting.all().delete()
     BegrotingRegel.objects.bulk_create(
@@ -273,7 +273,7 @@ def begroting_set(*, aanvraag, user, lines: list[BudgetLine]):
 
 @transaction.atomic
 def activiteiten_set(*, aanvraag, user, activities: list[PlannedActivity]):
-    locked = _locked(aanvraag)
+    locked = locked_aanvraag(aanvraag)
     _require_editable(locked, user)
     own = set(locked.organisation.activities.values_list("pk", flat=True))
     locked.activiteiten.all().delete()
@@ -303,7 +303,7 @@ def activiteiten_set(*, aanvraag, user, activities: list[PlannedActivity]):
 @transaction.atomic
 def statements_set(*, aanvraag, user, texts: dict[int, str]):
     """`texts`: condition id -> what the organisation writes about it (empty: none)."""
-    locked = _locked(aanvraag)
+    locked = locked_aanvraag(aanvraag)
     _require_editable(locked, user)
     conditions = Condition.objects.filter(regeling=locked.ronde.regeling_id, pk__in=texts)
     for condition in conditions:
@@ -325,7 +325,7 @@ def statements_set(*, aanvraag, user, texts: dict[int, str]):
 @transaction.atomic
 def attachment_add(*, aanvraag, user, kind, upload):
     """Store a checked upload (subsidies.uploads.validate_attachment) with the aanvraag."""
-    locked = _locked(aanvraag)
+    locked = locked_aanvraag(aanvraag)
     _require_editable(locked, user)
     attachment = Attachment(
         aanvraag=locked, kind=kind, original_name=upload.name[:200], size=upload.size, uploaded_by=user
@@ -344,7 +344,7 @@ def attachment_add(*, aanvraag, user, kind, upload):
 
 @transaction.atomic
 def attachment_remove(*, attachment, user):
-    locked = _locked(attachment.aanvraag)
+    locked = locked_aanvraag(attachment.aanvraag)
     _require_editable(locked, user)
     record(
         action=AuditEvent.Action.CHANGE,
@@ -447,7 +447,7 @@ def _snapshot(aanvraag):
 @transaction.atomic
 def aanvraag_submit(*, aanvraag, user):
     """Submit a concept, or an aanvulling; freezes a version. Raises Incomplete with what is missing."""
-    locked = _locked(aanvraag)
+    locked = locked_aanvraag(aanvraag)
     if not can_move(user, locked, Status.INGEDIEND):
         raise NotAllowed(f"{locked.status} -> ingediend")
     if locked.status == Status.CONCEPT and not locked.ronde.is_open():
@@ -462,18 +462,18 @@ def aanvraag_submit(*, aanvraag, user):
     if locked.received_on is None:
         locked.received_on = today
         locked.save(update_fields=["received_on"])
-    _move(locked, user=user, to=Status.INGEDIEND)
+    move(locked, user=user, to=Status.INGEDIEND)
     context = {"aanvraag": locked}
     if was == Status.AANVULLING_GEVRAAGD:
         aanvulling = locked.open_aanvulling()
         if aanvulling is not None:
             aanvulling.received_on = today
             aanvulling.save(update_fields=["received_on"])
-            _mail_after_commit(
+            mail_after_commit(
                 template="subsidies/mail/aanvulling_ontvangen.txt", context=context, to=[aanvulling.asked_by.email]
             )
     else:
-        _mail_after_commit(template="subsidies/mail/ontvangst.txt", context=context, to=_applicant_addresses(locked))
+        mail_after_commit(template="subsidies/mail/ontvangst.txt", context=context, to=applicant_addresses(locked))
     return locked
 
 
@@ -481,8 +481,8 @@ def aanvraag_submit(*, aanvraag, user):
 def aanvraag_withdraw(*, aanvraag, user, reason):
     if not reason.strip():
         raise NotAllowed("a withdrawal needs a reason")
-    locked = _locked(aanvraag)
-    return _move(locked, user=user, to=Status.INGETROKKEN, reason=reason.strip())
+    locked = locked_aanvraag(aanvraag)
+    return move(locked, user=user, to=Status.INGETROKKEN, reason=reason.strip())
 
 
 # The stadsdeel's side ----------------------------------------------------------------------------
@@ -491,8 +491,8 @@ def aanvraag_withdraw(*, aanvraag, user, reason):
 @transaction.atomic
 def aanvraag_accept(*, aanvraag, user):
     """Ontvankelijk: the aanvraag is complete, assessment starts."""
-    locked = _locked(aanvraag)
-    _move(locked, user=user, to=Status.IN_BEHANDELING)
+    locked = locked_aanvraag(aanvraag)
+    move(locked, user=user, to=Status.IN_BEHANDELING)
     locked.reviewer = user
     locked.save(update_fields=["reviewer"])
     return locked
@@ -505,20 +505,20 @@ def aanvraag_request_aanvulling(*, aanvraag, user, question, due_on):
     today = timezone.localdate()
     if due_on <= today:
         raise NotAllowed("due date must be in the future")
-    locked = _locked(aanvraag)
-    _move(locked, user=user, to=Status.AANVULLING_GEVRAAGD, reason=question.strip())
+    locked = locked_aanvraag(aanvraag)
+    move(locked, user=user, to=Status.AANVULLING_GEVRAAGD, reason=question.strip())
     Aanvulling.objects.create(aanvraag=locked, question=question.strip(), asked_by=user, asked_on=today, due_on=due_on)
-    _mail_after_commit(
+    mail_after_commit(
         template="subsidies/mail/aanvulling_gevraagd.txt",
         context={"aanvraag": locked, "question": question.strip(), "due_on": due_on},
-        to=_applicant_addresses(locked),
+        to=applicant_addresses(locked),
     )
     return locked
 
 
 @transaction.atomic
 def aanvraag_score(*, aanvraag, user, condition, verdict, motivation=""):
-    locked = _locked(aanvraag)
+    locked = locked_aanvraag(aanvraag)
     if locked.status != Status.IN_BEHANDELING or not may_act(user, locked, Actor.REVIEWER):
         raise NotAllowed("scoring needs a reviewer and an aanvraag in behandeling")
     if condition.regeling_id != locked.ronde.regeling_id:
@@ -554,13 +554,13 @@ def unscored_conditions(aanvraag):
 
 @transaction.atomic
 def aanvraag_advise(*, aanvraag, user, advice, amount_cents, motivation):
-    locked = _locked(aanvraag)
+    locked = locked_aanvraag(aanvraag)
     if unscored_conditions(locked):
         raise NotAllowed("every condition needs a score first")
     if not motivation.strip():
         raise NotAllowed("an advice needs a motivation")
     amount_cents = _checked_amount(locked, advice, amount_cents)
-    _move(locked, user=user, to=Status.ADVIES, reason=motivation.strip())
+    move(locked, user=user, to=Status.ADVIES, reason=motivation.strip())
     locked.advice = advice
     locked.advice_cents = amount_cents
     locked.advice_motivation = motivation.strip()
@@ -585,8 +585,8 @@ def _checked_amount(aanvraag, advice_or_outcome, amount_cents):
 def aanvraag_send_back(*, aanvraag, user, reason):
     if not reason.strip():
         raise NotAllowed("sending an advice back needs a reason")
-    locked = _locked(aanvraag)
-    return _move(locked, user=user, to=Status.IN_BEHANDELING, reason=reason.strip())
+    locked = locked_aanvraag(aanvraag)
+    return move(locked, user=user, to=Status.IN_BEHANDELING, reason=reason.strip())
 
 
 OBLIGATIONS = {
@@ -633,7 +633,7 @@ def aanvraag_decide(
     if not motivation.strip():
         raise NotAllowed("a besluit needs a motivation")
     ronde = Ronde.objects.select_for_update().get(pk=aanvraag.ronde_id)
-    locked = _locked(aanvraag)
+    locked = locked_aanvraag(aanvraag)
     if not can_move(user, locked, outcome):
         raise NotAllowed(f"{locked.status} -> {outcome}")
     assessors = set(locked.scores.values_list("assessed_by_id", flat=True)) | {locked.advised_by_id, locked.reviewer_id}
@@ -661,13 +661,13 @@ def aanvraag_decide(
         decided_by=user,
         advised_by_id=locked.advised_by_id,
     )
-    _move(locked, user=user, to=outcome, reason=motivation.strip())
+    move(locked, user=user, to=outcome, reason=motivation.strip())
     if besluit.is_granted:
         obligations_create(aanvraag=locked, besluit=besluit)
-    _mail_after_commit(
+    mail_after_commit(
         template="subsidies/mail/besluit.txt",
         context={"aanvraag": locked, "besluit": besluit},
-        to=_applicant_addresses(locked),
+        to=applicant_addresses(locked),
     )
     return besluit
 
