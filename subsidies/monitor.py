@@ -21,6 +21,7 @@ from decimal import Decimal, InvalidOperation
 from django.db.models import Count, Exists, F, OuterRef, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from activities.models import VERIFY_EVERY, Activity, Bouwsteen, Theme
 from stadsdelen.models import Gebied, Wijk
@@ -420,7 +421,9 @@ def _indicator_table(scope, by_year):
             value, count = _from_reports(indicator.slug, by_year[latest_year])
             if count:
                 year = latest_year
-                source = _("%(count)s goedgekeurde verslagen") % {"count": count}
+                source = ngettext("%(count)s goedgekeurd verslag", "%(count)s goedgekeurde verslagen", count) % {
+                    "count": count
+                }
             else:
                 value = None
         rows.append(
