@@ -19,6 +19,7 @@ from activities.forms import ActivityForm, FeedbackForm, schedule_formset, sched
 from activities.models import Activity
 from activities.page_cache import cache_for_visitors, wants_fragment
 from activities.selectors import catalogue_search, facets, listed_activities, published_activities, result_cards
+from activities.stadsdeel_summary import stadsdeel_summary
 from activities.services import (
     ConcurrentEdit,
     TransitionNotAllowed,
@@ -49,6 +50,7 @@ def activity_list(request):
         "detail_query": f"?{search_params.urlencode()}" if search_params else "",
         "cards": result_cards(result["page"].object_list, result["version"]),
         "feedback_form": FeedbackForm(initial={"query_string": request.GET.urlencode()}),
+        "stadsdeel_summary": stadsdeel_summary(groups, flags, result["query"]),
         **_search_notes(result["search"]),
     }
     template = "activities/activity_list.html"

@@ -252,3 +252,25 @@ def test_constant_queries(client, fixture, people, django_assert_max_num_queries
         assert client.get(URL).status_code == 200
     with django_assert_max_num_queries(MAX_QUERIES):
         assert client.get(URL, {"tabel": "rondes", "formaat": "xlsx"}).status_code == 200
+
+
+def test_public_summary_on_a_stadsdeel_catalogue_page(client, people):
+    ActivityFactory(
+        organisation=people.org_a,
+        location__gebied_slug="noord-oost",
+        bouwsteen_slug="samenredzaamheid",
+        volunteers_wanted="Wij zoeken iemand die koffie zet.",
+    )
+    html = client.get("/activiteiten/", {"stadsdeel": "noord"}).content.decode()
+    summary = html[html.index('class="stadsdeel-summary"') : html.index("</section>", html.index("stadsdeel-summary"))]
+    assert "In Noord staan 2 activiteiten in de catalogus." in summary
+    assert "Samenredzaamheid</a>: 1" in summary and "Verbondenheid en betrokkenheid</a>: 1" in summary
+    assert "Zoekt vrijwilligers</a>: 1" in summary
+    assert "€" not in summary and "Buurthuis Noord" not in summary
+    # With another filter or a search the counts would describe the search: no summary.
+    for params in [
+        {"stadsdeel": ["noord", "zuid"]},
+        {"stadsdeel": "noord", "q": "taal"},
+        {"stadsdeel": "noord", "gratis": "1"},
+    ]:
+        assert "stadsdeel-summary" not in client.get("/activiteiten/", params).content.decode()
