@@ -19,7 +19,6 @@ from activities.forms import ActivityForm, FeedbackForm, schedule_formset, sched
 from activities.models import Activity
 from activities.page_cache import cache_for_visitors, wants_fragment
 from activities.selectors import catalogue_search, facets, listed_activities, published_activities, result_cards
-from activities.stadsdeel_summary import stadsdeel_summary
 from activities.services import (
     ConcurrentEdit,
     TransitionNotAllowed,
@@ -31,6 +30,7 @@ from activities.services import (
     feedback_create,
     search_found_nothing,
 )
+from activities.stadsdeel_summary import stadsdeel_summary
 from organisations.access import member_required, organisation_for
 
 
