@@ -3,9 +3,12 @@ from django.contrib import messages
 from django.core.cache import caches
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
@@ -263,25 +266,70 @@ def activity_preview(request, pk):
     return render(request, "activities/activity_preview.html", context)
 
 
+# Leaving the website is the one change a volunteer could make by a slip of the finger: it waits
+# for a second click on a page of its own (no JavaScript needed).
+CONFIRM_FIRST = {Activity.Status.ARCHIVED}
+
+# (from, to) -> what happened, and the change that undoes it with its button text.
+STATUS_MESSAGES = {
+    (Activity.Status.DRAFT, Activity.Status.PUBLISHED): (
+        gettext_lazy("“%(title)s” staat nu op de website."),
+        Activity.Status.DRAFT,
+        gettext_lazy("Ongedaan maken: terug naar concept"),
+    ),
+    (Activity.Status.DRAFT, Activity.Status.ARCHIVED): (
+        gettext_lazy("“%(title)s” is gearchiveerd."),
+        Activity.Status.DRAFT,
+        gettext_lazy("Terugzetten als concept"),
+    ),
+    (Activity.Status.PUBLISHED, Activity.Status.ARCHIVED): (
+        gettext_lazy("“%(title)s” is gearchiveerd en staat niet meer op de website."),
+        Activity.Status.DRAFT,
+        gettext_lazy("Terugzetten als concept"),
+    ),
+    (Activity.Status.PUBLISHED, Activity.Status.DRAFT): (
+        gettext_lazy("“%(title)s” staat niet meer op de website en is weer een concept."),
+        Activity.Status.PUBLISHED,
+        gettext_lazy("Ongedaan maken: weer publiceren"),
+    ),
+    (Activity.Status.ARCHIVED, Activity.Status.DRAFT): (
+        gettext_lazy("“%(title)s” is teruggezet als concept. Bewoners zien hem pas als je hem publiceert."),
+        Activity.Status.ARCHIVED,
+        gettext_lazy("Ongedaan maken: weer archiveren"),
+    ),
+}
+
+
+def _status_message(activity, before):
+    text, undo_status, undo_label = STATUS_MESSAGES[(before, activity.status)]
+    undo_url = reverse("organisations:activity-status", args=[activity.pk]) + f"?naar={undo_status}"
+    return format_html('{} <a href="{}">{}</a>', text % {"title": activity.title}, undo_url, undo_label)
+
+
 @member_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def activity_status(request, pk):
+    """GET ?naar=<status>: what the change does, with its button; POST status: make the change."""
     activity = activity_for(request, pk)
-    status = request.POST.get("status")
-    try:
-        activity_set_status(activity=activity, user=request.user, status=status)
-    except TransitionNotAllowed:
-        messages.error(request, _("Dat kan niet met deze activiteit."))
-    else:
-        messages.success(
-            request,
-            {
-                Activity.Status.PUBLISHED: _("De activiteit staat nu op de website."),
-                Activity.Status.ARCHIVED: _("De activiteit is gearchiveerd en staat niet meer op de website."),
-                Activity.Status.DRAFT: _("De activiteit is weer een concept en staat niet meer op de website."),
-            }[status],
+    status = request.POST.get("status") if request.method == "POST" else request.GET.get("naar")
+    home = redirect("organisations:organisation", org_id=activity.organisation_id)
+    if status not in Activity.Status.values or not activity.can_become(status):
+        messages.error(
+            request, _("Dat kan niet (meer) met deze activiteit. Kijk in de lijst hoe hij er nu voor staat.")
         )
-    return redirect("organisations:organisation", org_id=activity.organisation_id)
+        return home
+    if request.method == "GET" or (status in CONFIRM_FIRST and "bevestigd" not in request.POST):
+        return render(request, "activities/activity_status_confirm.html", {"activity": activity, "status": status})
+    before = activity.status
+    try:
+        activity = activity_set_status(activity=activity, user=request.user, status=status)
+    except TransitionNotAllowed:
+        messages.error(
+            request, _("Dat kan niet (meer) met deze activiteit. Kijk in de lijst hoe hij er nu voor staat.")
+        )
+        return home
+    messages.success(request, _status_message(activity, before))
+    return home
 
 
 @member_required

@@ -69,8 +69,10 @@ def test_create_publish_and_archive_an_activity(live_server, page, member, conso
     expect(public.get_by_text("Elke dinsdag van 10:00 tot 11:30 uur")).to_be_visible()
 
     page.get_by_role("row", name=re.compile("Wandelclub De Meeuw")).get_by_role(
-        "button", name=re.compile("^Archiveren")
+        "link", name=re.compile("^Archiveren")
     ).click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Ja, archiveren").click()
     expect(page.locator(".message-success")).to_contain_text("gearchiveerd")
     public.goto(f"{live_server.url}/activiteiten/?q=wandel")
     expect(public.locator("#result-count")).to_have_text("0 activiteiten gevonden")

@@ -196,7 +196,7 @@ def test_edit_logs_the_changed_fields(client, member):
 def test_publish_archive_and_back(client, member):
     activity = member.activity_a
     status_url = f"/organisatie/activiteiten/{activity.pk}/status/"
-    client.post(status_url, {"status": "archived"})
+    client.post(status_url, {"status": "archived", "bevestigd": "1"})
     assert client.get(activity.get_absolute_url()).status_code == 404
     client.post(status_url, {"status": "published"})  # not allowed straight from archived
     activity.refresh_from_db()
