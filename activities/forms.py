@@ -86,6 +86,8 @@ class ActivityForm(forms.ModelForm):
             "description": _("Wat gebeurt er, wie komt er, wat neem je mee? Schrijf korte zinnen."),
             "cost": _("Bijvoorbeeld: € 2 per keer. Leeg laten als het gratis is."),
             "volunteers_wanted": _("Leeg laten als jullie geen vrijwilligers zoeken."),
+            "contact_email": _("Een e-mailadres of een telefoonnummer (of allebei). Zonder kun je niet publiceren."),
+            "contact_phone": _("Een telefoonnummer of een e-mailadres (of allebei). Zonder kun je niet publiceren."),
         }
         widgets = {
             "bouwsteen": forms.RadioSelect,

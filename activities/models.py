@@ -1,4 +1,5 @@
 import datetime
+from dataclasses import dataclass
 
 from django.core.validators import RegexValidator
 from django.db import models
@@ -110,6 +111,14 @@ class Location(models.Model):
         else:
             destination = f"{self.street}, {self.postcode} {self.city}"
         return "https://www.openstreetmap.org/directions?" + urlencode({"route": f";{destination}"})
+
+
+@dataclass(frozen=True, kw_only=True)
+class Missing:
+    """Something residents need that an activity lacks, and the form field where it is filled in."""
+
+    field: str
+    text: str
 
 
 def _search_columns(title, texts):
@@ -285,6 +294,22 @@ class Activity(models.Model):
 
     def can_become(self, status):
         return status in self.TRANSITIONS[self.status]
+
+    def missing_for_publication(self) -> list[Missing]:
+        """What a resident needs and this activity does not say yet; publishing waits until it is empty.
+
+        A place is always there: the location is required by the model and the form. An online
+        activity without a place needs locations that may be empty, which comes with saved locations.
+        """
+        missing = []
+        if not (self.contact_email or self.contact_phone):
+            missing.append(
+                Missing(
+                    field="contact_phone",
+                    text=_("Een telefoonnummer of e-mailadres voor vragen: bewoners moeten iemand kunnen bereiken."),
+                )
+            )
+        return missing
 
     @property
     def by_appointment(self):

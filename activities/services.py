@@ -241,11 +241,21 @@ class TransitionNotAllowed(Exception):
     pass
 
 
+class NotReadyToPublish(Exception):
+    """Residents would miss something; `missing` says what (Activity.missing_for_publication)."""
+
+    def __init__(self, missing):
+        super().__init__(", ".join(item.field for item in missing))
+        self.missing = missing
+
+
 @transaction.atomic
 def activity_set_status(*, activity, user, status):
     locked = Activity.objects.select_for_update().get(pk=activity.pk)
     if not locked.can_become(status):
         raise TransitionNotAllowed(f"{locked.status} -> {status}")
+    if status == Activity.Status.PUBLISHED and (missing := locked.missing_for_publication()):
+        raise NotReadyToPublish(missing)
     before = locked.status
     locked.status = status
     locked.version += 1

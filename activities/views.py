@@ -24,6 +24,7 @@ from activities.page_cache import cache_for_visitors, wants_fragment
 from activities.selectors import catalogue_search, facets, listed_activities, published_activities, result_cards
 from activities.services import (
     ConcurrentEdit,
+    NotReadyToPublish,
     TransitionNotAllowed,
     activity_create,
     activity_duplicate,
@@ -269,6 +270,7 @@ def activity_preview(request, pk):
 # Leaving the website is the one change a volunteer could make by a slip of the finger: it waits
 # for a second click on a page of its own (no JavaScript needed).
 CONFIRM_FIRST = {Activity.Status.ARCHIVED}
+NOT_POSSIBLE = gettext_lazy("Dat kan niet (meer) met deze activiteit. Kijk in de lijst hoe hij er nu voor staat.")
 
 # (from, to) -> what happened, and the change that undoes it with its button text.
 STATUS_MESSAGES = {
@@ -314,9 +316,7 @@ def activity_status(request, pk):
     status = request.POST.get("status") if request.method == "POST" else request.GET.get("naar")
     home = redirect("organisations:organisation", org_id=activity.organisation_id)
     if status not in Activity.Status.values or not activity.can_become(status):
-        messages.error(
-            request, _("Dat kan niet (meer) met deze activiteit. Kijk in de lijst hoe hij er nu voor staat.")
-        )
+        messages.error(request, NOT_POSSIBLE)
         return home
     if request.method == "GET" or (status in CONFIRM_FIRST and "bevestigd" not in request.POST):
         return render(request, "activities/activity_status_confirm.html", {"activity": activity, "status": status})
@@ -324,10 +324,11 @@ def activity_status(request, pk):
     try:
         activity = activity_set_status(activity=activity, user=request.user, status=status)
     except TransitionNotAllowed:
-        messages.error(
-            request, _("Dat kan niet (meer) met deze activiteit. Kijk in de lijst hoe hij er nu voor staat.")
-        )
+        messages.error(request, NOT_POSSIBLE)
         return home
+    except NotReadyToPublish:
+        messages.error(request, _("Nog niet gepubliceerd: bewoners missen nog iets. Kijk hieronder wat."))
+        return redirect("organisations:activity-preview", pk=activity.pk)
     messages.success(request, _status_message(activity, before))
     return home
 

@@ -47,6 +47,7 @@ def catalogue():
         title="Geheim concept",
         status=Activity.Status.DRAFT,
         themes=["sport"],
+        contact_phone="020 123 4567",
     )
     return {"organisation": noord, "taalcafe": taalcafe, "draft": draft}
 

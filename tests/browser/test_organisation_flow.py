@@ -60,6 +60,15 @@ def test_create_publish_and_archive_an_activity(live_server, page, member, conso
     public.goto(f"{live_server.url}/activiteiten/?q=wandel")
     expect(public.locator("#result-count")).to_have_text("0 activiteiten gevonden")
 
+    # Published only with a way to reach someone: refused with the list, each item linked to its field.
+    page.get_by_role("button", name=re.compile("^Publiceren")).click()
+    expect(page.locator(".message-error")).to_contain_text("Nog niet gepubliceerd")
+    assert_accessible(page)
+    page.get_by_role("link", name=re.compile("^Een telefoonnummer of e-mailadres")).click()
+    expect(page.locator("#id_contact_phone")).to_be_focused()
+    page.locator("#id_contact_phone").fill("020 123 4567")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.locator(".publication-check")).to_have_count(0)
     page.get_by_role("button", name=re.compile("^Publiceren")).click()
     expect(page.locator(".message-success")).to_contain_text("staat nu op de website")
     public.reload()

@@ -195,6 +195,7 @@ def test_edit_logs_the_changed_fields(client, member):
 
 def test_publish_archive_and_back(client, member):
     activity = member.activity_a
+    Activity.objects.filter(pk=activity.pk).update(contact_email="taal@noord.example")
     status_url = f"/organisatie/activiteiten/{activity.pk}/status/"
     client.post(status_url, {"status": "archived", "bevestigd": "1"})
     assert client.get(activity.get_absolute_url()).status_code == 404

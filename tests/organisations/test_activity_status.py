@@ -57,6 +57,7 @@ def test_archiving_says_what_happened_and_links_to_putting_it_back(client, membe
 
 def test_publishing_and_taking_offline_each_offer_the_way_back(client, member):
     activity = member.activity_a
+    Activity.objects.filter(pk=activity.pk).update(contact_email="taal@noord.example")
     html = client.post(status_url(activity), {"status": "draft"}, follow=True).content.decode()
     assert f'href="{status_url(activity)}?naar=published">Ongedaan maken: weer publiceren</a>' in html
     html = client.post(status_url(activity), {"status": "published"}, follow=True).content.decode()
