@@ -26,6 +26,9 @@ TEXT_HELP = {
     "not_worked": _("Ook dit helpt: zo leren we samen wat beter kan."),
 }
 EXPLANATION_MAX = 300
+# Indicators the figures above already count (participants, volunteers, volunteer hours): the monitor
+# reads them from there (monitor.FIGURE_INDICATORS), so the form does not ask them twice (§4).
+COUNTED_BY_FIGURES = {"bereik", "vrijwilligers", "vrijwilligersuren"}
 
 
 def _explanation(label):
@@ -44,7 +47,11 @@ class ReportForm(forms.Form):
         super().__init__(*args, auto_id="%s", **kwargs)
         self.report = report
         self.figures = list(report.figures.select_related("planned").prefetch_related("planned__doelgroepen"))
-        self.indicators = list(Indicator.objects.filter(is_active=True, source=Indicator.Source.REPORTS))
+        self.indicators = list(
+            Indicator.objects.filter(is_active=True, source=Indicator.Source.REPORTS).exclude(
+                slug__in=COUNTED_BY_FIGURES
+            )
+        )
         self.categories = _cost_categories(report.obligation.aanvraag)
         self.groups = {"figures": [], "indicators": [], "spending": [], "texts": []}
         hints = planned_hints or {}
@@ -93,10 +100,11 @@ class ReportForm(forms.Form):
             max_digits=12,
             decimal_places=2,
             localize=True,
+            widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
             error_messages={"invalid": _("Vul een getal in, bijvoorbeeld 12 of 12,5.")},
         )
         self.initial[value] = Decimal(saved["value"]) if saved.get("value") else None
-        self.fields[f"{value}-uitleg"] = _explanation(indicator.name)
+        self.fields[f"{value}-uitleg"] = _explanation(indicator.name.lower())
         self.initial[f"{value}-uitleg"] = saved.get("explanation", "")
         return (value, f"{value}-uitleg")
 
