@@ -180,7 +180,7 @@ def _word_scores(index, word, corrections, typos=True):
     if matches:
         return _scores(index, matches)
     pieces = index.split(word)
-    if len(pieces) > 1 and all(piece in index.known for piece in pieces):
+    if len(pieces) > 1 and all(piece in index.known or piece in index.stem_heads for piece in pieces):
         return _compound_scores(index, word, pieces)
     if typos:
         suggestions, certain = _nearest(index, word)

@@ -52,7 +52,8 @@ class SearchIndex:
         self.parts = MappingProxyType(parts)
         self.part_list = sorted(parts)
         self.piece_frequency = MappingProxyType(piece_frequency)
-        self.known = frozenset(self.frequency) | frozenset(stems) | frozenset(piece_frequency)
+        self.known = frozenset(self.frequency) | frozenset(piece_frequency)
+        self.stem_heads = frozenset(stems)
         # What a typo is corrected to: the catalogue's words and the parts of its compounds.
         self.typo_choices = sorted(word for word in self.frequency.keys() | piece_frequency.keys() if len(word) >= 4)
         self.synonyms = synonyms  # phrase (tuple of words) -> its group's other phrases
@@ -64,7 +65,7 @@ class SearchIndex:
         self.longest_phrase = max((len(p) for p in [*synonyms, *filters, *places]), default=1)
 
     def split(self, word):
-        return split_compound(word, self.known)
+        return split_compound(word, self.known, self.stem_heads)
 
     def weight_of(self, word):
         return self.frequency.get(word, 0) + self.piece_frequency.get(word, 0)
@@ -97,13 +98,14 @@ class SearchIndex:
             if len(word) >= 4:
                 stems.setdefault(stem(word), []).append(word)
         places = _places()
-        known = {word for word in frequency if len(word) >= MIN_PART} | {s for s in stems if len(s) >= MIN_PART}
+        known = {word for word in frequency if len(word) >= MIN_PART}
+        stem_heads = {s for s in stems if len(s) >= MIN_PART}
         # A place's name is one name: `zuidoost` is not `zuid` + `oost`.
         place_words = {word for phrase in places for word in phrase}
         pieces = {}
         for word in frequency:
             if word not in place_words:
-                word_pieces = split_compound(word, known)
+                word_pieces = split_compound(word, known, stem_heads)
                 if len(word_pieces) > 1:
                     pieces[word] = word_pieces
         synonyms, filters = _synonyms()
@@ -120,11 +122,13 @@ class SearchIndex:
         )
 
 
-def split_compound(word, known):
+def split_compound(word, known, stems=frozenset()):
     """`word` as its compound parts, split against `known` words: ['huiswerk', 'begeleiding'].
 
     A split needs one known side and a real word on the other (not an ending like `-heid`); both
-    sides known beats one, then the longer known part. A word that does not split is [word].
+    sides known beats one, then the longer known part. A head that is only a stem (`wandel`) needs a
+    known tail: every word's own stem is a head of it (`samenvat|ting`). A word that does not split
+    is [word].
     """
     best, best_rank = [word], None
     if len(word) < 2 * MIN_PART + 1:
@@ -133,13 +137,14 @@ def split_compound(word, known):
         head, tail = word[:cut], word[cut:]
         if tail in SUFFIXES or head in SUFFIXES:
             continue
-        head_known = head in known or any(head.endswith(link) and head[: -len(link)] in known for link in LINKS)
         tail_known = tail in known
+        head_known = head in known or any(head.endswith(link) and head[: -len(link)] in known for link in LINKS)
+        head_known = head_known or (tail_known and head in stems)
         if not (head_known or tail_known) or (not head_known and len(head) < 4) or (not tail_known and len(tail) < 4):
             continue
         rank = (head_known and tail_known, max(len(head) if head_known else 0, len(tail) if tail_known else 0))
         if best_rank is None or rank > best_rank:
-            rest = [tail] if tail_known else split_compound(tail, known)
+            rest = [tail] if tail_known else split_compound(tail, known, stems)
             best, best_rank = [head, *rest], rank
     return best
 

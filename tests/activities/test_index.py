@@ -68,7 +68,7 @@ COMBINATIONS = [
     "q=taal",
     "q=wandelen&stadsdeel=noord",
     "q=koffie&gratis=1&dag=wo",
-    "q=club&thema=sport&thema=ontmoeting",
+    "q=schaak&thema=sport&thema=ontmoeting",
     "stadsdeel=centrum&gebied=oud-noord",
 ]
 
