@@ -4,6 +4,7 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import GuidedFormMixin
 from activities.languages import LANGUAGE_NAMES
 from activities.models import Activity, Bouwsteen, Doelgroep, ScheduleSlot, Theme, postcode_validator
 from activities.photos import validate_photo
@@ -19,7 +20,7 @@ class GebiedChoiceField(forms.ModelChoiceField):
         return f"{obj.name} ({obj.stadsdeel.name})"
 
 
-class ActivityForm(forms.ModelForm):
+class ActivityForm(GuidedFormMixin, forms.ModelForm):
     """An activity with its place; the schedule rows come in ScheduleFormSet."""
 
     languages = forms.MultipleChoiceField(
@@ -40,7 +41,7 @@ class ActivityForm(forms.ModelForm):
     )
     location_wheelchair_accessible = forms.BooleanField(label=_("Toegankelijk met een rolstoel"), required=False)
     photo = forms.FileField(
-        label=_("Foto (mag leeg blijven)"),
+        label=_("Foto"),
         required=False,
         help_text=_("JPG, PNG of WebP, hoogstens 5 MB."),
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
@@ -107,6 +108,7 @@ class ActivityForm(forms.ModelForm):
         self.fields["themes"].error_messages["required"] = _("Kies minstens één onderwerp.")
         self.fields["doelgroepen"].error_messages["required"] = _("Kies voor wie het is.")
         self.fields["bouwsteen"].error_messages["required"] = _("Kies het soort aanbod.")
+        self.fields["location_gebied"].error_messages["required"] = _("Kies het gebied van de plek.")
         instance = self.instance
         if instance.pk and not self.is_bound:
             self.initial.update(
@@ -169,7 +171,7 @@ class ActivityForm(forms.ModelForm):
         return data
 
 
-class ScheduleRowForm(forms.Form):
+class ScheduleRowForm(GuidedFormMixin, forms.Form):
     day = forms.TypedChoiceField(
         label=_("Dag"),
         choices=[("", _("Kies een dag")), *ScheduleSlot.Day.choices],

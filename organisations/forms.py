@@ -1,8 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import GuidedFormMixin
 
-class InvitationForm(forms.Form):
+
+class InvitationForm(GuidedFormMixin, forms.Form):
     email = forms.EmailField(
         label=_("E-mailadres van je collega"),
         error_messages={"required": _("Vul een e-mailadres in."), "invalid": _("Dit is geen geldig e-mailadres.")},
