@@ -1,6 +1,7 @@
-"""Forms for people: the login, and the way every form of the organisation area labels its fields."""
+"""Forms for people: the login, and how the organisation area's forms label their fields."""
 
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -18,3 +19,22 @@ class GuidedFormMixin:
                 if str(field.error_messages["required"]) == str(forms.Field.default_error_messages["required"]):
                     field.error_messages["required"] = format_lazy(_("Vul ‘{}’ in."), field.label)
                 field.label = format_lazy("{} {}", field.label, _("(verplicht)"))
+
+
+class LoginForm(AuthenticationForm):
+    """Django's login in plain Dutch. A wrong password and an unknown address get the same words, so
+    the form never tells whether an address has an account (django-axes counts both alike)."""
+
+    error_messages = {
+        "invalid_login": _(
+            "Het e-mailadres of het wachtwoord klopt niet. Let op hoofdletters in je wachtwoord. "
+            "Weet je je wachtwoord niet meer? Vraag een nieuw wachtwoord aan."
+        ),
+        "inactive": _("Je kunt met dit account niet meer inloggen. Vraag een collega je opnieuw uit te nodigen."),
+    }
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        self.fields["username"].error_messages["required"] = _("Vul je e-mailadres in.")
+        self.fields["password"].error_messages["required"] = _("Vul je wachtwoord in.")

@@ -5,6 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django_ratelimit.decorators import ratelimit
 
+from accounts.forms import LoginForm
 from organisations import views as organisation_views
 from portal import views
 from subsidies import urls as subsidy_urls
@@ -16,7 +17,9 @@ urlpatterns = [
     # Django's own views, first limited per address (settings: *_PER_ADDRESS); the rest follow.
     path(
         "accounts/login/",
-        ratelimit(key="ip", rate=settings.LOGIN_POSTS_PER_ADDRESS, method="POST")(auth_views.LoginView.as_view()),
+        ratelimit(key="ip", rate=settings.LOGIN_POSTS_PER_ADDRESS, method="POST")(
+            auth_views.LoginView.as_view(authentication_form=LoginForm)
+        ),
         name="login",
     ),
     path(

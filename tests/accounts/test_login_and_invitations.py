@@ -29,10 +29,20 @@ def test_login_with_email_sends_people_to_their_area(client, people):
 def test_wrong_password_is_logged_without_the_password(client, people):
     response = login(client, "admin@noord.example", "fout-wachtwoord")
     assert response.status_code == 200
-    assert "Voer een juiste e-mailadres en wachtwoord in" in response.content.decode()
+    assert "Het e-mailadres of het wachtwoord klopt niet." in response.content.decode()
     event = AuditEvent.objects.get(action=AuditEvent.Action.LOGIN_FAILED)
     assert event.actor_label == "admin@noord.example"
     assert "fout-wachtwoord" not in str(event.changes)
+
+
+def test_an_unknown_address_gets_the_same_words_as_a_wrong_password(client, people):
+    wrong_password = login(client, "admin@noord.example", "fout-wachtwoord").content.decode()
+    unknown = login(client, "niemand@noord.example", "fout-wachtwoord").content.decode()
+    message = "Het e-mailadres of het wachtwoord klopt niet. Let op hoofdletters in je wachtwoord."
+    assert message in wrong_password and message in unknown
+    assert "juiste e-mailadres" not in wrong_password  # Django's own words, with their grammar error
+    empty = login(client, "", "").content.decode()
+    assert "Vul je e-mailadres in." in empty and "Vul je wachtwoord in." in empty
 
 
 def test_five_wrong_passwords_lock_the_login_with_a_clear_message(client, people):
