@@ -17,3 +17,16 @@ def activity_for(request, pk):
         deny(request, f"activity {pk}")
         raise Http404
     return activity
+
+
+def activities_for(request, organisation, pks):
+    """The organisation's activities among `pks` (from a form with a checkbox per activity); one that
+    is not the person's is refused and logged like a single one would be."""
+    wanted = {int(pk) for pk in pks if str(pk).isdigit()}
+    activities = list(
+        Activity.objects.editable_by(request.user).filter(organisation=organisation, pk__in=wanted).order_by("title")
+    )
+    if len(activities) != len(wanted):
+        deny(request, f"activities {sorted(wanted - {activity.pk for activity in activities})}")
+        raise Http404
+    return activities

@@ -325,6 +325,29 @@ class Activity(models.Model):
         return self.last_verified is not None and self.last_verified >= today - VERIFY_EVERY
 
 
+class FreshnessReminder(models.Model):
+    """The monthly mail to an organisation about its activities not checked for half a year: one row
+    per organisation and month, so a second run of the command in the same month sends nothing."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="freshness_reminders", verbose_name=_("organisatie")
+    )
+    month = models.DateField(_("maand"))
+    activity_count = models.PositiveIntegerField(_("aantal activiteiten"))
+    sent_at = models.DateTimeField(_("verstuurd op"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-month", "organisation"]
+        verbose_name = _("herinnering controleren")
+        verbose_name_plural = _("herinneringen controleren")
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "month"], name="freshness_reminder_once_a_month")
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} {self.month:%Y-%m}"
+
+
 class ScheduleSlot(models.Model):
     class Day(models.IntegerChoices):
         MONDAY = 0, _("maandag")

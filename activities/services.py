@@ -290,6 +290,12 @@ def activity_verify(*, activity, user):
 
 
 @transaction.atomic
+def activities_verify(*, activities, user):
+    """'Klopt nog' for several activities at once: all or none, each with its own audit row."""
+    return [activity_verify(activity=activity, user=user) for activity in activities]
+
+
+@transaction.atomic
 def activity_duplicate(*, activity, user):
     """A draft copy to start a similar activity from; the photo is not copied."""
     copy = Activity.objects.get(pk=activity.pk)

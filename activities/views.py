@@ -8,14 +8,14 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 from django_ratelimit.decorators import ratelimit
 
 from activities import calendar, exchange, structured_data
-from activities.access import activity_for
+from activities.access import activities_for, activity_for
 from activities.catalogue_cache import CACHE_SECONDS, cache_key, catalogue_version
 from activities.filters import ActivityFilter, canonical_params, valid_data
 from activities.forms import ActivityForm, FeedbackForm, schedule_formset, schedule_rows
@@ -26,11 +26,11 @@ from activities.services import (
     ConcurrentEdit,
     NotReadyToPublish,
     TransitionNotAllowed,
+    activities_verify,
     activity_create,
     activity_duplicate,
     activity_set_status,
     activity_update,
-    activity_verify,
     feedback_create,
     search_found_nothing,
 )
@@ -344,8 +344,21 @@ def activity_copy(request, pk):
 
 @member_required
 @require_POST
-def activity_still_correct(request, pk):
-    activity = activity_for(request, pk)
-    activity_verify(activity=activity, user=request.user)
-    messages.success(request, _("Dank je. We hebben genoteerd dat “%(title)s” nog klopt.") % {"title": activity.title})
-    return redirect("organisations:organisation", org_id=activity.organisation_id)
+def activities_still_correct(request, org_id):
+    """'Klopt nog' for the activities ticked on the organisation's list of unchecked ones."""
+    organisation = organisation_for(request, org_id)
+    activities = activities_for(request, organisation, request.POST.getlist("activiteit"))
+    if not activities:
+        messages.error(request, _("Vink eerst de activiteiten aan die nog kloppen."))
+    else:
+        activities_verify(activities=activities, user=request.user)
+        messages.success(
+            request,
+            ngettext(
+                "Dank je. We hebben genoteerd dat %(count)d activiteit nog klopt.",
+                "Dank je. We hebben genoteerd dat %(count)d activiteiten nog kloppen.",
+                len(activities),
+            )
+            % {"count": len(activities)},
+        )
+    return redirect("organisations:organisation", org_id=organisation.pk)

@@ -16,7 +16,7 @@ urlpatterns = [
     path("activiteiten/<int:pk>/voorbeeld/", activity_views.activity_preview, name="activity-preview"),
     path("activiteiten/<int:pk>/status/", activity_views.activity_status, name="activity-status"),
     path("activiteiten/<int:pk>/kopieren/", activity_views.activity_copy, name="activity-copy"),
-    path("activiteiten/<int:pk>/klopt-nog/", activity_views.activity_still_correct, name="activity-verify"),
+    path("<int:org_id>/klopt-nog/", activity_views.activities_still_correct, name="activities-verify"),
     path("", include("organisations.urls")),
     path("", include(subsidy_urls.organisation_patterns)),
 ]

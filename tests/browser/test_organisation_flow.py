@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.hashers import make_password
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import MOBILE, assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 PASSWORD = "een-lang-wachtwoord-2026"
@@ -24,7 +24,12 @@ def member():
     return organisation
 
 
-def test_create_publish_and_archive_an_activity(live_server, page, member, console):
+def fits_the_screen(page):
+    assert page.evaluate("document.documentElement.scrollWidth") <= MOBILE["width"], page.url
+
+
+def test_create_publish_archive_and_undo_on_a_phone(live_server, new_page, member, console):
+    page = new_page(viewport=MOBILE, is_mobile=True, has_touch=True)
     page.goto(f"{live_server.url}/accounts/login/")
     assert_accessible(page)
     page.get_by_label("E-mailadres").fill("noor@meeuw.example")
@@ -55,6 +60,7 @@ def test_create_publish_and_archive_an_activity(live_server, page, member, conso
     page.get_by_role("button", name="Opslaan").click()
 
     expect(page.locator(".preview-banner")).to_contain_text("Status: Concept")
+    fits_the_screen(page)
     expect(page.locator("h1")).to_have_text("Wandelclub De Meeuw")
     public = page.context.new_page()
     public.goto(f"{live_server.url}/activiteiten/?q=wandel")
@@ -63,6 +69,7 @@ def test_create_publish_and_archive_an_activity(live_server, page, member, conso
     # Published only with a way to reach someone: refused with the list, each item linked to its field.
     page.get_by_role("button", name=re.compile("^Publiceren")).click()
     expect(page.locator(".message-error")).to_contain_text("Nog niet gepubliceerd")
+    fits_the_screen(page)
     assert_accessible(page)
     page.get_by_role("link", name=re.compile("^Een telefoonnummer of e-mailadres")).click()
     expect(page.locator("#id_contact_phone")).to_be_focused()
@@ -85,4 +92,13 @@ def test_create_publish_and_archive_an_activity(live_server, page, member, conso
     expect(page.locator(".message-success")).to_contain_text("gearchiveerd")
     public.goto(f"{live_server.url}/activiteiten/?q=wandel")
     expect(public.locator("#result-count")).to_have_text("0 activiteiten gevonden")
+
+    # Undone from the message: back as a concept, and publishable again.
+    page.locator(".message-success").get_by_role("link", name="Terugzetten als concept").click()
+    fits_the_screen(page)
+    page.get_by_role("button", name="Ja, terugzetten als concept").click()
+    expect(page.locator(".message-success")).to_contain_text("is teruggezet als concept")
+    expect(page.get_by_role("row", name=re.compile("Wandelclub De Meeuw"))).to_contain_text("Concept")
+    fits_the_screen(page)
+    assert_accessible(page)
     assert console.csp_violations == []

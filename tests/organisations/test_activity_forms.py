@@ -214,15 +214,3 @@ def test_duplicate_makes_a_draft_copy(client, member):
     copy = Activity.objects.get(title="Taalcafé Noord (kopie)")
     assert copy.status == Activity.Status.DRAFT
     assert response["Location"] == f"/organisatie/activiteiten/{copy.pk}/"
-
-
-def test_still_correct_bumps_last_verified_and_stale_list(client, member):
-    activity = member.activity_a
-    Activity.objects.filter(pk=activity.pk).update(last_verified="2025-01-01")
-    page = client.get(f"/organisatie/{member.org_a.pk}/").content.decode()
-    assert "al een half jaar niet gecontroleerd" in page
-    client.post(f"/organisatie/activiteiten/{activity.pk}/klopt-nog/")
-    activity.refresh_from_db()
-    assert activity.is_verified_recently()
-    page = client.get(f"/organisatie/{member.org_a.pk}/").content.decode()
-    assert "al een half jaar niet gecontroleerd" not in page

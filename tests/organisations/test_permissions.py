@@ -50,7 +50,7 @@ def test_get(client, people, url, role, expected):
         assert "login" in response["Location"]
 
 
-@pytest.mark.parametrize("action", ["status", "kopieren", "klopt-nog"])
+@pytest.mark.parametrize("action", ["status", "kopieren"])
 def test_another_organisations_activity_cannot_be_changed(client, people, action):
     client.force_login(people.member_b)
     before = Activity.objects.count()
@@ -59,6 +59,18 @@ def test_another_organisations_activity_cannot_be_changed(client, people, action
     people.activity_a.refresh_from_db()
     assert people.activity_a.status == Activity.Status.PUBLISHED
     assert Activity.objects.count() == before
+
+
+def test_another_organisations_activities_cannot_be_confirmed(client, people):
+    client.force_login(people.member_b)
+    Activity.objects.filter(pk=people.activity_a.pk).update(last_verified="2025-01-01")
+    own, other = f"/organisatie/{people.org_b.pk}/klopt-nog/", f"/organisatie/{people.org_a.pk}/klopt-nog/"
+    ticked = {"activiteit": [people.activity_b.pk, people.activity_a.pk]}
+    assert client.post(own, ticked).status_code == 404
+    assert client.post(other, {"activiteit": [people.activity_a.pk]}).status_code == 404
+    people.activity_a.refresh_from_db()
+    assert str(people.activity_a.last_verified) == "2025-01-01"
+    assert not AuditEvent.objects.filter(action=AuditEvent.Action.VERIFY).exists()
 
 
 def test_refusals_are_logged(client, people):
