@@ -116,7 +116,7 @@ def write_request(rng, fx):
     correct", or the status toggled (off the site, and back on by a later write to the same one)."""
     pk = rng.choice(fx["org_activities"])
     if rng.random() < 0.5:
-        return f"/organisatie/activiteiten/{pk}/klopt-nog/", {}, "org"
+        return f"/organisatie/{fx['organisation_id']}/klopt-nog/", {"activiteit": [pk]}, "org"
     return f"/organisatie/activiteiten/{pk}/status/", {"toggle": True}, "org"
 
 
