@@ -8,11 +8,11 @@ so nothing depends on colour alone.
 
 from dataclasses import dataclass
 
-WIDTH = 400  # viewBox units; the chart scales to its column, so on a phone text stays readable
-BAR_AREA = 230  # the longest bar; the rest of the width is for the value written after it
-BAR_HEIGHT = 18
+WIDTH = 420  # viewBox units; the chart scales to its column, so on a phone text stays readable
+BAR_AREA = 210  # the longest bar; the rest of the width is for the value written after it
+BAR_HEIGHT = 20
 BAR_GAP = 4
-LABEL_HEIGHT = 20
+LABEL_HEIGHT = 22
 ROW_GAP = 12
 FILLS = {"primary": "#004699", "secondary": "#767676", "track": "#e8e8e8"}
 

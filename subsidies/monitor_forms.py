@@ -39,6 +39,8 @@ class MonitorFilterForm(forms.Form):
 
 
 class MonitorNoteForm(forms.ModelForm):
+    # The filters above have a "stadsdeel" too: ids and names must not clash.
+    prefix = "duiding"
     view = forms.ChoiceField(label=_("Over welk deel?"), choices=VIEWS)
     stadsdeel = forms.ModelChoiceField(
         label=_("Voor welk stadsdeel?"), queryset=None, required=False, to_field_name="slug"

@@ -212,7 +212,7 @@ def test_duiding(client, fixture, people):
     client.force_login(people.reviewer_noord)
     answer = client.post(
         reverse("staff:monitor-note"),
-        {"view": "bereik", "stadsdeel": "noord", "text": "Het bereik daalde: verbouwing."},
+        {"duiding-view": "bereik", "duiding-stadsdeel": "noord", "duiding-text": "Het bereik daalde: verbouwing."},
     )
     assert answer.status_code == 302 and answer["Location"].endswith("#bereik")
     note = MonitorNote.objects.get()
@@ -220,9 +220,13 @@ def test_duiding(client, fixture, people):
     assert AuditEvent.objects.filter(object_type="subsidies.MonitorNote", actor=people.reviewer_noord).exists()
     assert "Het bereik daalde: verbouwing." in client.get(URL).content.decode()
     # Not for another stadsdeel, nor for the whole city: the form says so and nothing is saved.
-    refused = client.post(reverse("staff:monitor-note"), {"view": "bereik", "stadsdeel": "zuid", "text": "Nee."})
+    refused = client.post(
+        reverse("staff:monitor-note"), {"duiding-view": "bereik", "duiding-stadsdeel": "zuid", "duiding-text": "Nee."}
+    )
     assert refused.status_code == 422
-    refused = client.post(reverse("staff:monitor-note"), {"view": "bereik", "stadsdeel": "", "text": "Nee."})
+    refused = client.post(
+        reverse("staff:monitor-note"), {"duiding-view": "bereik", "duiding-stadsdeel": "", "duiding-text": "Nee."}
+    )
     assert refused.status_code == 422
     assert MonitorNote.objects.count() == 1
     client.force_login(people.reviewer_zuid)
