@@ -98,9 +98,9 @@ def test_invalid_invitation_email_is_refused_next_to_the_field(client, people):
 def test_org_admin_sees_only_their_own_log(client, people):
     other = client.__class__()
     other.force_login(people.member_b)
-    other.post(f"/organisatie/activiteiten/{people.activity_b.pk}/klopt-nog/")
+    other.post(f"/organisatie/{people.org_b.pk}/klopt-nog/", {"activiteit": [people.activity_b.pk]})
     client.force_login(people.member_a)
-    client.post(f"/organisatie/activiteiten/{people.activity_a.pk}/klopt-nog/")
+    client.post(f"/organisatie/{people.org_a.pk}/klopt-nog/", {"activiteit": [people.activity_a.pk]})
     html = client.get(f"/organisatie/{people.org_a.pk}/logboek/").content.decode()
     assert "Taalcafé Noord" in html
     assert "Buurtkoor Zuid" not in html
