@@ -295,6 +295,8 @@ def _report_states(ronde, cast):
         first = aanvraag.obligations.order_by("period_start").first()
         if number == 0:  # structureel: the first half year accepted, the second due within two weeks
             report_everything(aanvraag, cast=member, only=[first])
+            # Sent in on time, as most are.
+            ReportObligation.objects.filter(pk=first.pk).update(submitted_on=first.due_on - datetime.timedelta(days=3))
             second = aanvraag.obligations.order_by("period_start").last()
             ReportObligation.objects.filter(pk=second.pk).update(due_on=today + datetime.timedelta(days=10))
         elif number == 1:
