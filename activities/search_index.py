@@ -72,9 +72,13 @@ class SearchIndex:
 
     @classmethod
     def build(cls):
-        rows = Activity.objects.published().values_list(
-            "pk", "search_title", "summary", "search_text", "location__gebied__stadsdeel_id", "last_verified"
-        ).order_by("pk")
+        rows = (
+            Activity.objects.published()
+            .values_list(
+                "pk", "search_title", "summary", "search_text", "location__gebied__stadsdeel_id", "last_verified"
+            )
+            .order_by("pk")
+        )
         ids, stadsdelen, verified = [], [], []
         lists = ({}, {}, {})
         frequency = {}
