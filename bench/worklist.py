@@ -14,7 +14,6 @@ import argparse
 import datetime
 import os
 import random
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -29,8 +28,10 @@ django.setup()
 
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+from django.test.utils import setup_test_environment  # noqa: E402
 from django.utils import timezone  # noqa: E402
+
+from bench.timing import timed_get  # noqa: E402
 
 AANVRAGEN = 5_000
 ORGANISATIONS = 500
@@ -127,21 +128,7 @@ def seed():
 
 
 def measure(client, params):
-    timings, queries, status = [], 0, None
-    for _run in range(RUNS):
-        with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
-            response = client.get("/beoordeling/aanvragen/", params)
-            timings.append((time.perf_counter() - started) * 1000)
-        queries, status = len(captured), response.status_code
-    timings.sort()
-    return {
-        "status": status,
-        "queries": queries,
-        "p50": statistics.median(timings),
-        "p95": timings[int(len(timings) * 0.95) - 1],
-        "max": timings[-1],
-    }
+    return timed_get(client, "/beoordeling/aanvragen/", params, RUNS)
 
 
 def main():

@@ -588,6 +588,10 @@ class Indicator(models.Model):
         REPORTS = "reports", _("Verslagen van organisaties")
         CITY = "city", _("Cijfers van de stad (ingevoerd door medewerkers)")
 
+    # Indicators a report's figures already count (slug -> ReportFigure field): the report form does
+    # not ask them again and the monitor adds them up from the figures (§4: count what is known).
+    FROM_FIGURES = {"bereik": "participants", "vrijwilligers": "volunteers", "vrijwilligersuren": "volunteer_hours"}
+
     name = models.CharField(_("naam"), max_length=200)
     slug = models.SlugField(unique=True)
     unit = models.CharField(_("eenheid"), max_length=50, help_text=_("Bijvoorbeeld: deelnemers, procent, uren"))

@@ -39,8 +39,6 @@ from subsidies.money import euros
 from subsidies.monitor_forms import VIEWS, MonitorFilterForm
 from subsidies.selectors import staff_stadsdelen
 
-# Indicators the report's figures already count: organisations are not asked them twice (§4).
-FIGURE_INDICATORS = {"bereik": "participants", "vrijwilligers": "volunteers", "vrijwilligersuren": "volunteer_hours"}
 # The organisations with the least checked activities first; the export has them all.
 ORGANISATIONS_SHOWN = 25
 NOTES_SHOWN = 100
@@ -465,7 +463,7 @@ def _indicator_table(scope, by_year):
 
 def _from_reports(slug, year):
     """(value, number of reports it comes from) for an indicator over one year's accepted reports."""
-    field_name = FIGURE_INDICATORS.get(slug)
+    field_name = Indicator.FROM_FIGURES.get(slug)
     if field_name is None:
         values = year["indicators"].get(slug, [])
         return (sum(values) / len(values), len(values)) if values else (None, 0)

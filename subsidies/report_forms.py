@@ -26,9 +26,6 @@ TEXT_HELP = {
     "not_worked": _("Ook dit helpt: zo leren we samen wat beter kan."),
 }
 EXPLANATION_MAX = 300
-# Indicators the figures above already count (participants, volunteers, volunteer hours): the monitor
-# reads them from there (monitor.FIGURE_INDICATORS), so the form does not ask them twice (§4).
-COUNTED_BY_FIGURES = {"bereik", "vrijwilligers", "vrijwilligersuren"}
 
 
 def _explanation(label):
@@ -49,7 +46,7 @@ class ReportForm(forms.Form):
         self.figures = list(report.figures.select_related("planned").prefetch_related("planned__doelgroepen"))
         self.indicators = list(
             Indicator.objects.filter(is_active=True, source=Indicator.Source.REPORTS).exclude(
-                slug__in=COUNTED_BY_FIGURES
+                slug__in=Indicator.FROM_FIGURES
             )
         )
         self.categories = _cost_categories(report.obligation.aanvraag)
