@@ -4,11 +4,8 @@ brought, the indicators, the catalogue's coverage and freshness, and the duiding
 The filters are GET parameters, so a view can be shared; `formaat=csv|xlsx&tabel=<key>` exports
 one table exactly as the page shows it for those filters."""
 
-import csv
-import io
-
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.access import staff_required
+from subsidies import exports
 from subsidies.monitor import monitor
 from subsidies.monitor_forms import VIEWS, MonitorNoteForm
 from subsidies.monitor_notes import monitor_note_add
@@ -75,35 +73,9 @@ def _filename(table, extension):
 
 
 def _csv(table):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_filename(table, "csv")}"'
-    response.write("\ufeff")  # so spreadsheet programs read the accents right
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow([str(column.label) for column in table.columns])
-    for row in table.export_rows():
-        # Dutch spreadsheets read a decimal comma.
-        writer.writerow(
-            [
-                "" if value is None else str(value).replace(".", ",") if not isinstance(value, str) else value
-                for value in row
-            ]
-        )
-    return response
+    return exports.csv_response(_filename(table, "csv"), [c.label for c in table.columns], table.export_rows())
 
 
 def _xlsx(table):
-    # Imported here: only exports need openpyxl.
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(table.key[:31])
-    sheet.append([str(column.label) for column in table.columns])
-    for row in table.export_rows():
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{_filename(table, "xlsx")}"'
-    return response
+    header = [c.label for c in table.columns]
+    return exports.xlsx_response(_filename(table, "xlsx"), table.key, header, table.export_rows())

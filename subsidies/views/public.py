@@ -1,11 +1,8 @@
-import csv
-
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from subsidies import register
+from subsidies import exports, register
 
 PAGE_SIZE = 50
 
@@ -31,14 +28,11 @@ def register_list(request):
 
 
 def _csv(besluiten):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="subsidieregister.csv"'
-    response.write("\ufeff")  # so spreadsheet programs read the accents right
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow([str(label) for _key, label in register.COLUMNS])
-    for besluit in besluiten.iterator(chunk_size=1000):
-        data = register.row(besluit)
-        for key in ["bedrag_aangevraagd", "bedrag_verleend"]:
-            data[key] = f"{data[key] / 100:.2f}".replace(".", ",")
-        writer.writerow([data[key] for key, _label in register.COLUMNS])
-    return response
+    header = [label for _key, label in register.COLUMNS]
+    rows = (_csv_row(register.row(besluit)) for besluit in besluiten.iterator(chunk_size=1000))
+    return exports.csv_response("subsidieregister.csv", header, rows)
+
+
+def _csv_row(data):
+    """The register's columns, amounts in euros (cents on the page)."""
+    return [exports.amount(data[key]) if key.startswith("bedrag") else data[key] for key, _label in register.COLUMNS]

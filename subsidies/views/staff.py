@@ -6,13 +6,11 @@ write goes through `subsidies.services`; each action is a POST that redirects ba
 or shows the dossier again with the form's messages (422)."""
 
 import base64
-import csv
 import hashlib
 import io
 import json
 import re
 import zipfile
-from decimal import Decimal
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -24,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.access import staff_required
-from subsidies import documents, selectors, services
+from subsidies import documents, exports, selectors, services
 from subsidies.access import aanvraag_for_staff
 from subsidies.money import euros
 from subsidies.staff_forms import AanvullingForm, AdviceForm, BatchForm, DecideForm, ScoresForm, SendBackForm
@@ -77,14 +75,14 @@ def _export_values(row, term):
         row["ronde__name"],
         row["track__name"],
         str(Status(row["status"]).label),
-        Decimal(row["requested_cents"]) / 100,
+        exports.amount(row["requested_cents"]),
         row["received_on"],
         term.deadline,
         term.days_left,
         term.label,
         ", ".join(sorted(row["bouwstenen"])),
         ", ".join(sorted(row["gebieden"])),
-        None if granted is None else Decimal(granted) / 100,
+        exports.amount(granted),
     ]
 
 
@@ -93,38 +91,13 @@ def _export_name(extension):
 
 
 def _export_csv(result):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_export_name("csv")}"'
-    response.write("\ufeff")  # so spreadsheet programs read the accents right
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow([str(label) for label in EXPORT_COLUMNS])
-    for row, term in result.rows:
-        values = _export_values(row, term)
-        writer.writerow(
-            [
-                f"{value:.2f}".replace(".", ",") if isinstance(value, Decimal) else ("" if value is None else value)
-                for value in values
-            ]
-        )
-    return response
+    rows = (_export_values(row, term) for row, term in result.rows)
+    return exports.csv_response(_export_name("csv"), EXPORT_COLUMNS, rows)
 
 
 def _export_xlsx(result):
-    # Imported here: only exports need openpyxl.
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Aanvragen"))
-    sheet.append([str(label) for label in EXPORT_COLUMNS])
-    for row, term in result.rows:
-        sheet.append(_export_values(row, term))
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{_export_name("xlsx")}"'
-    return response
+    rows = (_export_values(row, term) for row, term in result.rows)
+    return exports.xlsx_response(_export_name("xlsx"), _("Aanvragen"), EXPORT_COLUMNS, rows)
 
 
 # The dossier and its actions -------------------------------------------------------------------
