@@ -12,7 +12,8 @@ from subsidies.models import Aanvraag, ReportObligation, Track
 FINAL_REPORT_AFTER = relativedelta(weeks=13)
 
 
-def _day_month(text, year):
+def report_date(text, year):
+    """A ronde's report date ("15-07", day and month) in `year`."""
     day, month = (int(part) for part in text.split("-"))
     return datetime.date(year, month, day)
 
@@ -28,9 +29,9 @@ def planned_obligations(*, track, ronde, start, end):
     while half <= end:
         half_end = half + relativedelta(months=6) - datetime.timedelta(days=1)
         if half.month == 1:
-            due = _day_month(ronde.h1_report_due, half.year)
+            due = report_date(ronde.h1_report_due, half.year)
         else:
-            due = _day_month(ronde.h2_report_due, half.year + 1)
+            due = report_date(ronde.h2_report_due, half.year + 1)
         periods.append([ReportObligation.Kind.HALF_YEAR, max(half, start), min(half_end, end), due, False])
         half += relativedelta(months=6)
     periods[-1][4] = True

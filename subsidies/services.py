@@ -2,7 +2,6 @@
 aanvraag, writes the status history and the audit row in one transaction, and sends its mail only
 after commit (a failed mail never undoes a decision)."""
 
-import datetime
 import logging
 from dataclasses import dataclass
 
@@ -33,7 +32,7 @@ from subsidies.models import (
     StatusChange,
     Track,
 )
-from subsidies.obligations import obligations_create
+from subsidies.obligations import obligations_create, report_date
 from subsidies.terms import bezwaar_deadline
 from subsidies.workflow import Actor, Status
 
@@ -601,8 +600,7 @@ OBLIGATIONS = {
 
 def day_and_month(text):
     """ "15-07" -> "15 juli", as a letter says it."""
-    day, month = (int(part) for part in text.split("-"))
-    return date_format(datetime.date(2000, month, day), "j F")
+    return date_format(report_date(text, 2000), "j F")
 
 
 def default_obligations(aanvraag):
