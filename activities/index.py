@@ -249,7 +249,7 @@ _latest = {}  # database name -> (version, index)
 _building = threading.Lock()
 
 
-def _changed_since(built, version):
+def changed_since(built, version):
     """The ids of the published activities that versions after `built` up to `version` changed, or
     None when those changes also touched what the filters are made of (then the index is rebuilt)."""
     with connection.cursor() as cursor:
@@ -264,7 +264,7 @@ def _changed_since(built, version):
 def _next_index(index, built, version):
     if index is None or version - built > KEPT_VERSIONS:
         return CatalogueIndex.build()
-    changed = _changed_since(built, version)
+    changed = changed_since(built, version)
     if changed is None or len(changed) > MAX_UPDATED:
         return CatalogueIndex.build()
     return index.updated(changed) if changed else index

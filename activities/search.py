@@ -145,10 +145,10 @@ def _ranked(index, terms, corrections):
     if not total:
         return ()
     floor = max(total.values()) * KEEP_SHARE
-    spread = index.spread
+    spread, activities = index.spread, index.activities
     kept = [(round(-score, 9), spread[n], n) for n, score in total.items() if score >= floor]
     kept.sort()
-    return tuple(index.ids[n] for _score, _spread, n in kept)
+    return tuple(activities[n][0] for _score, _spread, n in kept)
 
 
 def _phrase_scores(index, phrase, corrections, every_word, strict=False):
@@ -247,7 +247,7 @@ def _matches(index, word):
 
 def _scores(index, matches):
     found = {}
-    size = len(index.ids)
+    size = index.size
     for candidate, weight in matches.items():
         # Rare words tell more than common ones: a word in every activity weighs half.
         rarity = 0.5 + 0.5 * math.log((size + 1) / index.frequency[candidate]) / math.log(size + 1)
