@@ -1,12 +1,12 @@
 """Reads for the public catalogue."""
 
 from django.conf import settings
-from django.core.cache import caches
 from django.core.paginator import Paginator
 from django.template.loader import render_to_string
 
 from activities import search
-from activities.catalogue_cache import CACHE_SECONDS, cache_key, cached, catalogue_version
+from activities.cards import keep_cards, kept_cards
+from activities.catalogue_cache import cached, catalogue_version
 from activities.filters import ActivityFilter, facet_options, valid_data
 from activities.index import FACETS, FLAGS, catalogue_index
 from activities.models import Activity
@@ -104,30 +104,25 @@ def listed_activities(ids):
 def result_cards(ids, version):
     """The catalogue's result cards for these activity ids, in this order.
 
-    A card is the same on every page that lists its activity, so it is rendered once per
-    catalogue version and kept in the cache; a page of cards then costs one cache read instead
-    of fetching twenty activities and rendering them. The link is left to the page, as it carries
-    the page's search ("back to the results").
+    A card is the same on every page that lists its activity, so it is rendered once and kept
+    (activities.cards) until its activity changes; a page of cards then costs no query instead of
+    fetching twenty activities and rendering them. The link is left to the page, as it carries the
+    page's search ("back to the results").
     """
-    # In this process's memory only: a card is small and cheap to render again, and there are
-    # as many as there are activities.
-    local = caches["cards"]
-    keys = {pk: cache_key(version, "card", pk) for pk in ids}
-    found = local.get_many(list(keys.values())) if version is not None else {}
-    missing = [pk for pk in ids if keys[pk] not in found]
+    found = kept_cards(ids, version)
+    missing = [pk for pk in ids if pk not in found]
     if missing:
         rendered = {
-            keys[activity.pk]: {
+            activity.pk: {
                 "url": activity.get_absolute_url(),
                 "title": activity.title,
                 "body": render_to_string("activities/_activity_card.html", {"activity": activity}),
             }
             for activity in listed_activities(missing)
         }
-        if version is not None:
-            local.set_many(rendered, CACHE_SECONDS)
+        keep_cards(rendered, version)
         found.update(rendered)
-    return [found[keys[pk]] for pk in ids if keys[pk] in found]
+    return [found[pk] for pk in ids if pk in found]
 
 
 def facets(filterset, counts):
