@@ -297,3 +297,5 @@ def test_the_online_link_shows_to_residents_only_once_published(client, member):
     assert 'href="https://meet.jit.si/digicafe"' in page and "Online: je doet mee via internet" in page
     card = client.get("/activiteiten/?stadsdeel=online").content.decode()
     assert "Digicafé online" in card
+    printed = client.get("/activiteiten/afdrukken/?stadsdeel=online").content.decode()
+    assert "Online (https://meet.jit.si/digicafe)" in printed
