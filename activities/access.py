@@ -2,7 +2,7 @@
 
 from django.http import Http404
 
-from activities.models import Activity
+from activities.models import Activity, Location
 from organisations.access import deny
 
 
@@ -30,3 +30,12 @@ def activities_for(request, organisation, pks):
         deny(request, f"activities {sorted(wanted - {activity.pk for activity in activities})}")
         raise Http404
     return activities
+
+
+def saved_location_for(request, pk):
+    """One of the person's organisations' saved locations; another's (or an old shared one) is a 404."""
+    location = Location.objects.editable_by(request.user).select_related("organisation", "gebied").filter(pk=pk).first()
+    if location is None:
+        deny(request, f"location {pk}")
+        raise Http404
+    return location

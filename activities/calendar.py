@@ -16,8 +16,9 @@ def as_ics(activity, *, base_url, today=None):
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", activity.title)
     location = activity.location
-    address = f"{location.name}, {location.street}, {location.postcode} {location.city}"
     url = base_url + activity.get_absolute_url()
+    # An online activity's LOCATION is its link to join (RFC 5545 allows any text; calendars make it clickable).
+    where = location.address if location else (activity.online_url or "Online")
     for slot in activity.schedule.all():
         start, end = next_occurrence(slot, today)
         event = Event()
@@ -28,8 +29,8 @@ def as_ics(activity, *, base_url, today=None):
         event.add("rrule", {"freq": "weekly", "byday": ICS_DAYS[slot.day]})
         event.add("summary", activity.title)
         event.add("description", f"{activity.summary}\n\n{url}")
-        event.add("location", address)
-        if location.lat is not None and location.lon is not None:
+        event.add("location", where)
+        if location and location.lat is not None and location.lon is not None:
             event.add("geo", vGeo((float(location.lat), float(location.lon))))
         event.add("url", url)
         cal.add_component(event)

@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from itertools import islice
 
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
+from django.core.validators import URLValidator, validate_email
 from django.db import transaction
 
 from activities.models import (
@@ -77,13 +77,15 @@ _EXPORT_COLUMNS = [
     "contact_email",
     "contact_phone",
     "last_verified",
+    "online",
+    "online_url",
 ]
 EXPORT_CHUNK = 1000
 
 
 def _record(row, themes, doelgroepen, schedule):
     lat, lon, last_verified = row["location__lat"], row["location__lon"], row["last_verified"]
-    return {
+    record = {
         "id": row["slug"],
         "title": row["title"],
         "summary": row["summary"],
@@ -100,7 +102,9 @@ def _record(row, themes, doelgroepen, schedule):
             "lat": float(lat) if lat is not None else None,
             "lon": float(lon) if lon is not None else None,
             "wheelchair_accessible": row["location__wheelchair_accessible"],
-        },
+        }
+        if row["location__name"] is not None
+        else None,
         "schedule": schedule,
         "free": row["free"],
         "cost": row["cost"],
@@ -110,6 +114,11 @@ def _record(row, themes, doelgroepen, schedule):
         "contact": {"email": row["contact_email"], "phone": row["contact_phone"]},
         "last_verified": last_verified.isoformat() if last_verified else None,
     }
+    # Only online records carry these, so the files of places-only catalogues stay as they were.
+    if row["online"]:
+        record["online"] = True
+        record["online_url"] = row["online_url"]
+    return record
 
 
 def _grouped(pairs):
@@ -224,6 +233,23 @@ class _Checker:
             self.fail(field, f"ligt niet in Amsterdam (tussen {low} en {high}).")
         return number
 
+    def location(self, location, lookups):
+        postcode = self.text(location, "postcode", "location.postcode", 7)
+        match = _POSTCODE.fullmatch(postcode)
+        if not match:
+            self.fail("location.postcode", "schrijf 4 cijfers en 2 letters, bijvoorbeeld 1021 AA.")
+        return {
+            "name": self.text(location, "name", "location.name", 200),
+            "street": self.text(location, "street", "location.street", 200),
+            "postcode": f"{match.group(1)} {match.group(2).upper()}",
+            "gebied": self.slug("location.gebied", location.get("gebied"), lookups["gebied"]),
+            "lat": self.coordinate(location, "lat", "location.lat", Decimal("52.2"), Decimal("52.5")),
+            "lon": self.coordinate(location, "lon", "location.lon", Decimal("4.7"), Decimal("5.2")),
+            "wheelchair_accessible": self.get(
+                location, "wheelchair_accessible", "location.wheelchair_accessible", bool, False, False
+            ),
+        }
+
     def check(self):
         raw = self.raw
         if not isinstance(raw, dict):
@@ -241,11 +267,18 @@ class _Checker:
         if kvk and not re.fullmatch(r"\d{8}", kvk):
             self.fail("organisation.kvk", "een KvK-nummer heeft 8 cijfers.")
 
-        location = self.get(raw, "location", "location", dict)
-        postcode = self.text(location, "postcode", "location.postcode", 7)
-        match = _POSTCODE.fullmatch(postcode)
-        if not match:
-            self.fail("location.postcode", "schrijf 4 cijfers en 2 letters, bijvoorbeeld 1021 AA.")
+        online = self.get(raw, "online", "online", bool, required=False, default=False)
+        online_url = self.text(raw, "online_url", "online_url", 500, required=False)
+        if online_url and not online:
+            self.fail("online_url", 'hoort alleen bij een online activiteit ("online": true).')
+        if online_url:
+            try:
+                URLValidator(schemes=["http", "https"])(online_url)
+            except ValidationError:
+                self.fail("online_url", f'"{online_url}" is geen geldige link (https://…).')
+        if online and raw.get("location") is not None:
+            self.fail("location", 'moet null zijn bij een online activiteit ("online": true).')
+        location = None if online else self.location(self.get(raw, "location", "location", dict), lookups)
 
         schedule = []
         for position, row in enumerate(self.get(raw, "schedule", "schedule", list, required=False, default=[])):
@@ -288,18 +321,10 @@ class _Checker:
         return {
             "slug": ident,
             "organisation": {"name": org_name, "kvk": kvk},
-            "location": {
-                "name": self.text(location, "name", "location.name", 200),
-                "street": self.text(location, "street", "location.street", 200),
-                "postcode": f"{match.group(1)} {match.group(2).upper()}",
-                "gebied": self.slug("location.gebied", location.get("gebied"), lookups["gebied"]),
-                "lat": self.coordinate(location, "lat", "location.lat", Decimal("52.2"), Decimal("52.5")),
-                "lon": self.coordinate(location, "lon", "location.lon", Decimal("4.7"), Decimal("5.2")),
-                "wheelchair_accessible": self.get(
-                    location, "wheelchair_accessible", "location.wheelchair_accessible", bool, False, False
-                ),
-            },
+            "location": location,
             "fields": {
+                "online": online,
+                "online_url": online_url,
                 "title": self.text(raw, "title", "title", 120),
                 "summary": self.text(raw, "summary", "summary", 200),
                 "description": self.text(raw, "description", "description", 10_000, required=False),
@@ -397,7 +422,7 @@ def import_catalogue(*, payload):
             organisation=organisations[key],
             data=ActivityData(
                 **item["fields"],
-                place=Place(**item["location"]),
+                place=Place(**item["location"]) if item["location"] else None,
                 themes=item["themes"],
                 doelgroepen=item["doelgroepen"],
                 schedule=[ScheduleRow(day=day, start=start, end=end) for day, start, end in item["schedule"]],

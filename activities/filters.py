@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from activities import search
 from activities.catalogue_cache import cached
-from activities.index import FACETS, FLAGS
+from activities.index import FACETS, FLAGS, ONLINE
 from activities.models import DAY_SLUGS, Activity, Bouwsteen, Doelgroep, ScheduleSlot, Theme
 from stadsdelen.models import Gebied, Stadsdeel
 
@@ -36,12 +36,15 @@ class CheckboxFlag(django_filters.BooleanFilter):
 
 class ActivityFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Zoek op woord"), method="filter_search", max_length=200)
+    # "Waar": a stadsdeel, or online (an activity without a place, which no stadsdeel or gebied matches).
     stadsdeel = django_filters.ModelMultipleChoiceFilter(
-        label=_("Stadsdeel"),
+        label=_("Stadsdeel of online"),
         field_name="location__gebied__stadsdeel__slug",
         distinct=False,
         to_field_name="slug",
         queryset=Stadsdeel.objects.current(),
+        null_label=_("Online"),
+        null_value=ONLINE,
     )
     gebied = django_filters.ModelMultipleChoiceFilter(
         label=_("Gebied"),
@@ -160,6 +163,8 @@ def facet_options(filterset, version=None):
                     (obj.slug, str(obj), getattr(getattr(obj, "stadsdeel", None), "name", None))
                     for obj in field.queryset
                 ]
+                if getattr(field, "null_label", None) is not None:
+                    options[name].append((field.null_value, str(field.null_label), None))
         return options
 
     return cached(version, ("options",), compute)

@@ -1,12 +1,14 @@
 import uuid
+from itertools import groupby
 
 from django import forms
 from django.core.validators import RegexValidator
+from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import GuidedFormMixin
 from activities.languages import LANGUAGE_NAMES
-from activities.models import Activity, Bouwsteen, Doelgroep, ScheduleSlot, Theme, postcode_validator
+from activities.models import Activity, Bouwsteen, Doelgroep, Location, ScheduleSlot, Theme, postcode_validator
 from activities.photos import validate_photo
 from activities.services import ActivityData, Place, ScheduleRow
 from stadsdelen.models import Gebied
@@ -15,9 +17,83 @@ LANGUAGE_CHOICES = sorted(LANGUAGE_NAMES.items(), key=lambda item: str(item[1]))
 phone_validator = RegexValidator(r"^[0-9 +()-]{6,20}$", _("Schrijf een telefoonnummer, bijvoorbeeld 020 123 4567."))
 
 
-class GebiedChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.name} ({obj.stadsdeel.name})"
+class _GebiedenByStadsdeel(BaseChoiceIterator):
+    def __init__(self, field):
+        self.field = field
+
+    def __iter__(self):
+        yield "", self.field.empty_label
+        gebieden = self.field.queryset.select_related("stadsdeel").order_by("stadsdeel__name", "name")
+        for stadsdeel, group in groupby(gebieden, key=lambda gebied: gebied.stadsdeel.name):
+            yield stadsdeel, [(gebied.pk, gebied.name) for gebied in group]
+
+
+class GebiedField(forms.ModelChoiceField):
+    """The current gebieden, under a heading per stadsdeel."""
+
+    def __init__(self, **kwargs):
+        super().__init__(queryset=Gebied.objects.current(), empty_label=_("Kies een gebied"), **kwargs)
+        self.error_messages["required"] = _("Kies het gebied van de plek.")
+
+    def _get_choices(self):
+        return _GebiedenByStadsdeel(self)
+
+    choices = property(_get_choices, forms.ChoiceField.choices.fset)
+
+
+def _normalised_postcode(value):
+    value = value.replace(" ", "").upper()
+    return f"{value[:4]} {value[4:]}"
+
+
+class LocationForm(GuidedFormMixin, forms.ModelForm):
+    """One of the organisation's saved locations."""
+
+    gebied = GebiedField(label=_("Gebied"), help_text=_("Bewoners zoeken op hun gebied en stadsdeel."))
+
+    class Meta:
+        model = Location
+        fields = ["name", "street", "postcode", "gebied", "wheelchair_accessible"]
+        labels = {
+            "name": _("Naam van de plek"),
+            "street": _("Straat en huisnummer"),
+            "postcode": _("Postcode"),
+            "wheelchair_accessible": _("Toegankelijk met een rolstoel"),
+        }
+        help_texts = {
+            "name": _("Bijvoorbeeld: Buurthuis De Meeuw"),
+            "street": _("Bijvoorbeeld: Meeuwenlaan 1"),
+            "postcode": _("4 cijfers en 2 letters, bijvoorbeeld 1021 AA"),
+            "wheelchair_accessible": _("Alleen aanvinken als iemand in een rolstoel zelf binnenkomt, ook bij de wc."),
+        }
+
+    def clean_postcode(self):
+        return _normalised_postcode(self.cleaned_data["postcode"])
+
+    def place(self):
+        data = self.cleaned_data
+        return Place(
+            name=data["name"],
+            street=data["street"],
+            postcode=data["postcode"],
+            gebied=data["gebied"],
+            wheelchair_accessible=data["wheelchair_accessible"],
+        )
+
+
+NEW_PLACE = "nieuw"
+ONLINE = "online"
+NEW_PLACE_REQUIRED = {
+    "location_name": _("Vul de naam van de nieuwe plek in."),
+    "location_street": _("Vul de straat en het huisnummer van de nieuwe plek in."),
+    "location_postcode": _("Vul de postcode van de nieuwe plek in."),
+    "location_gebied": _("Kies het gebied van de nieuwe plek."),
+}
+
+
+def location_label(location):
+    accessible = _("rolstoeltoegankelijk") if location.wheelchair_accessible else _("rolstoel: niet bekend")
+    return f"{location.name}, {location.street} ({location.gebied.name}; {accessible})"
 
 
 class ActivityForm(GuidedFormMixin, forms.ModelForm):
@@ -29,17 +105,41 @@ class ActivityForm(GuidedFormMixin, forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    place = forms.ChoiceField(
+        label=_("Waar is het?"),
+        widget=forms.RadioSelect,
+        help_text=_("Kies een plek van jullie organisatie, een nieuwe plek, of online."),
+        error_messages={
+            "required": _("Kies waar het is: een plek, ‘Nieuwe plek’ of ‘Online’."),
+            "invalid_choice": _("Kies een plek uit de lijst."),
+        },
+    )
+    # A new place, typed once: it is saved among the organisation's locations.
     location_name = forms.CharField(
-        label=_("Naam van de plek"), max_length=200, help_text=_("Bijvoorbeeld: Buurthuis De Meeuw")
+        label=_("Naam van de plek (verplicht bij een nieuwe plek)"),
+        max_length=200,
+        required=False,
+        help_text=_("Bijvoorbeeld: Buurthuis De Meeuw"),
     )
-    location_street = forms.CharField(label=_("Straat en huisnummer"), max_length=200)
-    location_postcode = forms.CharField(label=_("Postcode"), max_length=7, validators=[postcode_validator])
-    location_gebied = GebiedChoiceField(
-        label=_("Gebied"),
-        queryset=Gebied.objects.current().select_related("stadsdeel").order_by("stadsdeel__name", "name"),
-        empty_label=_("Kies een gebied"),
+    location_street = forms.CharField(
+        label=_("Straat en huisnummer (verplicht bij een nieuwe plek)"), max_length=200, required=False
     )
+    location_postcode = forms.CharField(
+        label=_("Postcode (verplicht bij een nieuwe plek)"),
+        max_length=7,
+        required=False,
+        validators=[postcode_validator],
+        help_text=_("4 cijfers en 2 letters, bijvoorbeeld 1021 AA"),
+    )
+    location_gebied = GebiedField(label=_("Gebied (verplicht bij een nieuwe plek)"), required=False)
     location_wheelchair_accessible = forms.BooleanField(label=_("Toegankelijk met een rolstoel"), required=False)
+    online_url = forms.URLField(
+        label=_("Link om mee te doen (als het online is)"),
+        max_length=500,
+        required=False,
+        assume_scheme="https",
+        help_text=_("Bijvoorbeeld een link naar Zoom, Teams of Jitsi. Bewoners zien hem pas als je publiceert."),
+    )
     photo = forms.FileField(
         label=_("Foto"),
         required=False,
@@ -98,8 +198,21 @@ class ActivityForm(GuidedFormMixin, forms.ModelForm):
             "volunteers_wanted": forms.Textarea(attrs={"rows": 2}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
+        instance = self.instance
+        # The organisation's own locations only; an activity keeps an older shared one it already has.
+        locations = Location.objects.filter(organisation=organisation)
+        if instance.location_id:
+            locations |= Location.objects.filter(pk=instance.location_id)
+        self.locations = {
+            str(location.pk): location for location in locations.select_related("gebied").order_by("name", "pk")
+        }
+        self.fields["place"].choices = [
+            *((pk, location_label(location)) for pk, location in self.locations.items()),
+            (NEW_PLACE, _("Nieuwe plek: vul hieronder het adres in")),
+            (ONLINE, _("Online: op internet, niet op een plek")),
+        ]
         self.fields["bouwsteen"].queryset = Bouwsteen.objects.all()
         self.fields["bouwsteen"].empty_label = None
         self.fields["themes"].queryset = Theme.objects.all()
@@ -108,24 +221,19 @@ class ActivityForm(GuidedFormMixin, forms.ModelForm):
         self.fields["themes"].error_messages["required"] = _("Kies minstens één onderwerp.")
         self.fields["doelgroepen"].error_messages["required"] = _("Kies voor wie het is.")
         self.fields["bouwsteen"].error_messages["required"] = _("Kies het soort aanbod.")
-        self.fields["location_gebied"].error_messages["required"] = _("Kies het gebied van de plek.")
-        instance = self.instance
         if instance.pk and not self.is_bound:
+            place = ONLINE if instance.online else str(instance.location_id) if instance.location_id else None
             self.initial.update(
-                languages=instance.languages,
-                location_name=instance.location.name,
-                location_street=instance.location.street,
-                location_postcode=instance.location.postcode,
-                location_gebied=instance.location.gebied_id,
-                location_wheelchair_accessible=instance.location.wheelchair_accessible,
-                version=instance.version,
+                languages=instance.languages, place=place, online_url=instance.online_url, version=instance.version
             )
         if not instance.pk and not self.is_bound:
             self.initial["creation_key"] = uuid.uuid4()
+            if not self.locations:
+                self.initial["place"] = NEW_PLACE
 
     def clean_location_postcode(self):
-        value = self.cleaned_data["location_postcode"].replace(" ", "").upper()
-        return f"{value[:4]} {value[4:]}"
+        value = self.cleaned_data["location_postcode"]
+        return _normalised_postcode(value) if value else value
 
     def clean_photo(self):
         photo = self.cleaned_data.get("photo")
@@ -149,7 +257,12 @@ class ActivityForm(GuidedFormMixin, forms.ModelForm):
                 postcode=data["location_postcode"],
                 gebied=data["location_gebied"],
                 wheelchair_accessible=data["location_wheelchair_accessible"],
-            ),
+            )
+            if data["place"] == NEW_PLACE
+            else None,
+            location=self.locations.get(data["place"]),
+            online=data["place"] == ONLINE,
+            online_url=data["online_url"] if data["place"] == ONLINE else "",
             schedule=schedule,
             free=data["free"],
             cost=data["cost"],
@@ -163,6 +276,10 @@ class ActivityForm(GuidedFormMixin, forms.ModelForm):
 
     def clean(self):
         data = super().clean()
+        if data.get("place") == NEW_PLACE:
+            for name, message in NEW_PLACE_REQUIRED.items():
+                if not data.get(name) and name not in self.errors:
+                    self.add_error(name, message)
         if not data.get("free") and not data.get("cost"):
             self.add_error("cost", _("Schrijf wat het kost, of vink ‘Gratis’ aan."))
         has_photo = bool(data.get("photo")) or (bool(self.instance.photo) and not data.get("photo_clear"))

@@ -26,6 +26,8 @@ from stadsdelen.models import Gebied
 
 FACETS = ["stadsdeel", "gebied", "bouwsteen", "thema", "doelgroep", "dag"]
 FLAGS = ["gratis", "toegankelijk", "vrijwilligers"]
+# The stadsdeel facet's value for an activity without a place: online.
+ONLINE = "online"
 
 # Number of set bits in each byte value: how a page skips the results before it, a byte at a time.
 _BITS_IN_BYTE = [bin(value).count("1") for value in range(256)]
@@ -113,8 +115,12 @@ def _facts(rows, lookups, whole_catalogue=True):
     """
     facts = {}
     for pk, search_title, title, gebied, bouwsteen, free, accessible, volunteers in rows:
-        gebied_slug, stadsdeel_slug = lookups["gebied"][gebied]
-        links = [("gebied", gebied_slug), ("stadsdeel", stadsdeel_slug), ("bouwsteen", lookups["bouwsteen"][bouwsteen])]
+        links = [("bouwsteen", lookups["bouwsteen"][bouwsteen])]
+        if gebied is None:
+            links.append(("stadsdeel", ONLINE))
+        else:
+            gebied_slug, stadsdeel_slug = lookups["gebied"][gebied]
+            links += [("gebied", gebied_slug), ("stadsdeel", stadsdeel_slug)]
         for flag, value in [("gratis", free), ("toegankelijk", accessible), ("vrijwilligers", volunteers)]:
             if value:
                 links.append((flag, "1"))

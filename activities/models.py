@@ -70,6 +70,16 @@ class Doelgroep(models.Model):
         return self.name
 
 
+class LocationQuerySet(models.QuerySet):
+    def editable_by(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(organisation_id__in=user.organisation_ids)
+
+    def with_activity_count(self):
+        return self.annotate(activity_count=models.Count("activities"))
+
+
 class Location(models.Model):
     """A place where activities happen, kept by the organisation that entered it.
 
@@ -94,6 +104,8 @@ class Location(models.Model):
     lon = models.DecimalField(_("lengtegraad"), max_digits=8, decimal_places=6, null=True, blank=True)
     wheelchair_accessible = models.BooleanField(_("toegankelijk met rolstoel"), default=False)
 
+    objects = LocationQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("locatie")
@@ -101,6 +113,10 @@ class Location(models.Model):
 
     def __str__(self):
         return f"{self.name}, {self.street}"
+
+    @property
+    def address(self):
+        return f"{self.name}, {self.street}, {self.postcode} {self.city}"
 
     def route_url(self):
         """A route planner link that needs no API key and works on every phone."""
@@ -152,7 +168,12 @@ class ActivityQuerySet(models.QuerySet):
             changed = []
             for pk, title, *texts in rows:
                 search_title, search_text = _search_columns(
-                    title, [*texts, *names.get((pk, "theme"), []), *names.get((pk, "doelgroep"), [])]
+                    title,
+                    [
+                        *(text or "" for text in texts),  # an online activity has no location name
+                        *names.get((pk, "theme"), []),
+                        *names.get((pk, "doelgroep"), []),
+                    ],
                 )
                 changed.append(Activity(pk=pk, search_title=search_title, search_text=search_text))
             Activity.objects.bulk_update(changed, ["search_title", "search_text"])
@@ -216,8 +237,16 @@ class Activity(models.Model):
     themes = models.ManyToManyField(Theme, related_name="activities", verbose_name=_("thema's"))
     doelgroepen = models.ManyToManyField(Doelgroep, related_name="activities", verbose_name=_("doelgroepen"))
     location = models.ForeignKey(
-        Location, on_delete=models.PROTECT, related_name="activities", verbose_name=_("locatie")
+        Location,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="activities",
+        verbose_name=_("locatie"),
     )
+    # An online activity has no place; residents see its link only once it is published.
+    online = models.BooleanField(_("online"), default=False)
+    online_url = models.URLField(_("link om mee te doen"), max_length=500, blank=True)
     free = models.BooleanField(_("gratis"), default=True)
     cost = models.CharField(_("kosten"), max_length=200, blank=True)
     registration_required = models.BooleanField(_("aanmelden nodig"), default=False)
@@ -261,6 +290,12 @@ class Activity(models.Model):
                 name="activity_published_verified",
             ),
         ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(online=True, location__isnull=True) | models.Q(online=False),
+                name="activity_online_has_no_place",
+            ),
+        ]
 
     def __str__(self):
         return self.title
@@ -276,7 +311,7 @@ class Activity(models.Model):
                 self.summary,
                 self.description,
                 self.organisation.name,
-                self.location.name,
+                self.location.name if self.location_id else "",
                 *(theme.name for theme in self.themes.all()),
                 *(group.name for group in self.doelgroepen.all()),
             ],
@@ -296,12 +331,10 @@ class Activity(models.Model):
         return status in self.TRANSITIONS[self.status]
 
     def missing_for_publication(self) -> list[Missing]:
-        """What a resident needs and this activity does not say yet; publishing waits until it is empty.
-
-        A place is always there: the location is required by the model and the form. An online
-        activity without a place needs locations that may be empty, which comes with saved locations.
-        """
+        """What a resident needs and this activity does not say yet; publishing waits until it is empty."""
         missing = []
+        if not (self.online or self.location_id):
+            missing.append(Missing(field="place", text=_("Waar het is: kies een plek, of ‘Online’.")))
         if not (self.contact_email or self.contact_phone):
             missing.append(
                 Missing(

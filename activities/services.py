@@ -53,12 +53,19 @@ class ScheduleRow:
 
 @dataclass(frozen=True, kw_only=True)
 class ActivityData:
-    """What an organisation says about an activity."""
+    """What an organisation says about an activity.
+
+    Where: `online`, or one of the organisation's saved `location`s, or a `place` typed once (it is
+    then saved among the organisation's locations). None of them: a draft that cannot be published yet.
+    """
 
     title: str
     summary: str
     bouwsteen: Bouwsteen
-    place: Place
+    place: Place | None = None
+    location: Location | None = None
+    online: bool = False
+    online_url: str = ""
     description: str = ""
     themes: list[Theme] = field(default_factory=list)
     doelgroepen: list[Doelgroep] = field(default_factory=list)
@@ -87,6 +94,8 @@ _COLUMNS = [
     "contact_email",
     "contact_phone",
     "photo_alt",
+    "online",
+    "online_url",
 ]
 
 
@@ -136,6 +145,104 @@ def location_for(*, organisation, place):
     return location
 
 
+class NotTheOrganisationsLocation(Exception):
+    """An activity may only take a location of its own organisation."""
+
+
+def _location_of(organisation, data):
+    if data.online:
+        return None
+    if data.location is not None:
+        if data.location.organisation_id != organisation.pk:
+            raise NotTheOrganisationsLocation(data.location.pk)
+        return data.location
+    if data.place is not None:
+        return location_for(organisation=organisation, place=data.place)
+    return None
+
+
+class LocationInUse(Exception):
+    """A location that activities use cannot be deleted; `count` says how many use it."""
+
+    def __init__(self, count):
+        super().__init__(count)
+        self.count = count
+
+
+def _location_snapshot(location):
+    return {
+        "name": location.name,
+        "street": location.street,
+        "postcode": location.postcode,
+        "gebied": location.gebied.slug,
+        "wheelchair_accessible": location.wheelchair_accessible,
+    }
+
+
+@transaction.atomic
+def location_create(*, organisation, user, place):
+    """A new saved location of the organisation, for its activities to pick."""
+    location = Location.objects.create(
+        organisation=organisation,
+        name=place.name,
+        street=place.street,
+        postcode=place.postcode,
+        gebied=place.gebied,
+        wheelchair_accessible=place.wheelchair_accessible,
+        lat=place.lat,
+        lon=place.lon,
+    )
+    record(
+        action=AuditEvent.Action.CREATE,
+        actor=user,
+        obj=location,
+        organisation=organisation,
+        changes={"after": _location_snapshot(location)},
+    )
+    return location
+
+
+@transaction.atomic
+def location_update(*, location, user, place):
+    """Change a saved location, and so every activity held there: the log names them with the change."""
+    locked = Location.objects.select_for_update().get(pk=location.pk)
+    before = _location_snapshot(locked)
+    moved = (place.street, place.postcode) != (locked.street, locked.postcode)
+    locked.name = place.name
+    locked.street = place.street
+    locked.postcode = place.postcode
+    locked.gebied = place.gebied
+    locked.wheelchair_accessible = place.wheelchair_accessible
+    if place.lat is not None or moved:
+        # Old coordinates would send the route planner to the old address.
+        locked.lat, locked.lon = place.lat, place.lon
+    locked.save()
+    after = _location_snapshot(locked)
+    changed = {key: {"before": before[key], "after": after[key]} for key in after if before[key] != after[key]}
+    if changed:
+        changed["activities"] = list(locked.activities.order_by("slug").values_list("slug", flat=True))
+        record(
+            action=AuditEvent.Action.CHANGE, actor=user, obj=locked, organisation=locked.organisation, changes=changed
+        )
+    return locked
+
+
+@transaction.atomic
+def location_delete(*, location, user):
+    """Delete a location no activity uses; one in use raises LocationInUse and stays."""
+    locked = Location.objects.select_for_update().get(pk=location.pk)
+    if count := locked.activities.count():
+        raise LocationInUse(count)
+    record(
+        action=AuditEvent.Action.DELETE,
+        actor=user,
+        obj=locked,
+        organisation=locked.organisation,
+        changes={"before": _location_snapshot(locked)},
+    )
+    locked.delete()
+
+
 def _snapshot(activity):
     """The editable values of an activity, for the audit log's list of changed fields."""
     values = {column: getattr(activity, column) for column in _COLUMNS if column != "bouwsteen"}
@@ -156,7 +263,9 @@ def _apply(activity, data, *, photo=None, remove_photo=False):
     for column in _COLUMNS:
         setattr(activity, column, getattr(data, column))
     activity.languages = list(data.languages)
-    activity.location = location_for(organisation=activity.organisation, place=data.place)
+    if not data.online:
+        activity.online_url = ""
+    activity.location = _location_of(activity.organisation, data)
     if remove_photo:
         activity.photo = None
         activity.photo_alt = ""

@@ -11,9 +11,7 @@ SCHEMA_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday
 _ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
-def as_json_ld(activity, request, today=None):
-    today = today or timezone.localdate()
-    location = activity.location
+def _place(location):
     place = {
         "@type": "Place",
         "name": location.name,
@@ -27,6 +25,18 @@ def as_json_ld(activity, request, today=None):
     }
     if location.lat is not None and location.lon is not None:
         place["geo"] = {"@type": "GeoCoordinates", "latitude": float(location.lat), "longitude": float(location.lon)}
+    return place
+
+
+def as_json_ld(activity, request, today=None):
+    today = today or timezone.localdate()
+    if activity.online:
+        # schema.org wants a url on a VirtualLocation; without a link to join, the activity's page says how.
+        url = activity.online_url or request.build_absolute_uri(activity.get_absolute_url())
+        place = {"@type": "VirtualLocation", "url": url}
+    else:
+        # A draft without a place yet (seen in the organisation's preview) has none.
+        place = _place(activity.location) if activity.location else None
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -34,14 +44,15 @@ def as_json_ld(activity, request, today=None):
         "description": activity.summary,
         "url": request.build_absolute_uri(activity.get_absolute_url()),
         "eventStatus": "https://schema.org/EventScheduled",
-        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
-        "location": place,
+        "eventAttendanceMode": f"https://schema.org/{'Online' if activity.online else 'Offline'}EventAttendanceMode",
         "organizer": {"@type": "Organization", "name": activity.organisation.name},
         "isAccessibleForFree": activity.free,
         "inLanguage": ["nl", *activity.languages],
         "keywords": ", ".join(theme.name for theme in activity.themes.all()),
         "audience": [{"@type": "Audience", "audienceType": group.name} for group in activity.public_doelgroepen],
     }
+    if place:
+        data["location"] = place
     if activity.free:
         data["offers"] = {"@type": "Offer", "price": "0", "priceCurrency": "EUR"}
     elif activity.cost:

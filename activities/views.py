@@ -15,15 +15,16 @@ from django.views.decorators.vary import vary_on_headers
 from django_ratelimit.decorators import ratelimit
 
 from activities import calendar, exchange, structured_data
-from activities.access import activities_for, activity_for
+from activities.access import activities_for, activity_for, saved_location_for
 from activities.catalogue_cache import CACHE_SECONDS, cache_key, catalogue_version
 from activities.filters import ActivityFilter, canonical_params, valid_data
-from activities.forms import ActivityForm, FeedbackForm, schedule_formset, schedule_rows
+from activities.forms import ActivityForm, FeedbackForm, LocationForm, schedule_formset, schedule_rows
 from activities.models import Activity
 from activities.page_cache import cache_for_visitors, wants_fragment
 from activities.selectors import catalogue_search, facets, listed_activities, published_activities, result_cards
 from activities.services import (
     ConcurrentEdit,
+    LocationInUse,
     NotReadyToPublish,
     TransitionNotAllowed,
     activities_verify,
@@ -32,6 +33,9 @@ from activities.services import (
     activity_set_status,
     activity_update,
     feedback_create,
+    location_create,
+    location_delete,
+    location_update,
     search_found_nothing,
 )
 from activities.stadsdeel_summary import stadsdeel_summary
@@ -204,7 +208,7 @@ def _render_form(request, organisation, form, schedule, activity=None, status=20
 def activity_new(request, org_id):
     organisation = organisation_for(request, org_id)
     if request.method == "POST":
-        form = ActivityForm(request.POST, request.FILES)
+        form = ActivityForm(request.POST, request.FILES, organisation=organisation)
         schedule = schedule_formset(request.POST)
         if form.is_valid() and schedule.is_valid():
             activity = activity_create(
@@ -217,7 +221,7 @@ def activity_new(request, org_id):
             messages.success(request, _("De activiteit is opgeslagen als concept. Bekijk het voorbeeld en publiceer."))
             return redirect("organisations:activity-preview", pk=activity.pk)
         return _render_form(request, organisation, form, schedule, status=422)
-    return _render_form(request, organisation, ActivityForm(), schedule_formset())
+    return _render_form(request, organisation, ActivityForm(organisation=organisation), schedule_formset())
 
 
 @member_required
@@ -225,7 +229,7 @@ def activity_new(request, org_id):
 def activity_edit(request, pk):
     activity = activity_for(request, pk)
     if request.method == "POST":
-        form = ActivityForm(request.POST, request.FILES, instance=activity)
+        form = ActivityForm(request.POST, request.FILES, instance=activity, organisation=activity.organisation)
         schedule = schedule_formset(request.POST)
         if form.is_valid() and schedule.is_valid():
             try:
@@ -250,9 +254,8 @@ def activity_edit(request, pk):
             messages.success(request, _("Je wijzigingen zijn opgeslagen."))
             return redirect("organisations:activity-preview", pk=activity.pk)
         return _render_form(request, activity.organisation, form, schedule, activity, status=422)
-    return _render_form(
-        request, activity.organisation, ActivityForm(instance=activity), schedule_formset(activity=activity), activity
-    )
+    form = ActivityForm(instance=activity, organisation=activity.organisation)
+    return _render_form(request, activity.organisation, form, schedule_formset(activity=activity), activity)
 
 
 @member_required
@@ -362,3 +365,77 @@ def activities_still_correct(request, org_id):
             % {"count": len(activities)},
         )
     return redirect("organisations:organisation", org_id=organisation.pk)
+
+
+# The organisation's saved locations (/organisatie/<id>/locaties/) ---------------------------------
+
+
+@member_required
+@require_safe
+def location_list(request, org_id):
+    organisation = organisation_for(request, org_id)
+    locations = organisation.locations.with_activity_count().select_related("gebied__stadsdeel").order_by("name")
+    return render(request, "activities/location_list.html", {"organisation": organisation, "locations": locations})
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def location_new(request, org_id):
+    organisation = organisation_for(request, org_id)
+    form = LocationForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            location = location_create(organisation=organisation, user=request.user, place=form.place())
+            messages.success(request, _("“%(name)s” staat nu bij jullie plekken.") % {"name": location.name})
+            return redirect("organisations:location-list", org_id=organisation.pk)
+        status = 422
+    else:
+        status = 200
+    context = {"organisation": organisation, "form": form}
+    return render(request, "activities/location_form.html", context, status=status)
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def location_edit(request, pk):
+    location = saved_location_for(request, pk)
+    activities = list(location.activities.order_by("title"))
+    form = LocationForm(request.POST or None, instance=location)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            location_update(location=location, user=request.user, place=form.place())
+            messages.success(
+                request,
+                ngettext(
+                    "De plek is opgeslagen. %(count)d activiteit toont het nieuwe adres.",
+                    "De plek is opgeslagen. %(count)d activiteiten tonen het nieuwe adres.",
+                    len(activities),
+                )
+                % {"count": len(activities)},
+            )
+            return redirect("organisations:location-list", org_id=location.organisation_id)
+        status = 422
+    context = {"organisation": location.organisation, "form": form, "location": location, "activities": activities}
+    return render(request, "activities/location_form.html", context, status=status)
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def location_remove(request, pk):
+    """GET: what deleting does, with its button (or why it cannot); POST: delete."""
+    location = saved_location_for(request, pk)
+    if request.method == "POST":
+        try:
+            location_delete(location=location, user=request.user)
+        except LocationInUse:
+            messages.error(request, _("Deze plek is niet verwijderd: er zijn nog activiteiten op deze plek."))
+        else:
+            messages.success(request, _("“%(name)s” is verwijderd.") % {"name": location.name})
+            return redirect("organisations:location-list", org_id=location.organisation_id)
+    context = {
+        "organisation": location.organisation,
+        "location": location,
+        "activities": list(location.activities.order_by("title")),
+    }
+    return render(request, "activities/location_delete.html", context)

@@ -36,6 +36,7 @@ class AuditEvent(models.Model):
         PERMISSION_DENIED = "permission_denied", _("geen toegang")
         STATUS = "status", _("status gewijzigd")
         ASSESS = "assess", _("beoordeeld")
+        DELETE = "delete", _("verwijderd")
 
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

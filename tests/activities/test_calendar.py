@@ -138,3 +138,17 @@ def test_unpublished_activity_has_no_calendar(client, status):
 
 def test_unknown_activity_has_no_calendar(client):
     assert client.get("/activiteiten/bestaat-niet.ics").status_code == 404
+
+
+def test_an_online_activity_has_its_link_as_location(client):
+    ActivityFactory(
+        slug="digicafe-online",
+        location=None,
+        online=True,
+        online_url="https://meet.jit.si/digicafe",
+        schedule=[("wo", "14:00", "15:00")],
+    )
+    _response, cal = fetch(client, "digicafe-online")
+    (event,) = cal.walk("VEVENT")
+    assert str(event["LOCATION"]) == "https://meet.jit.si/digicafe"
+    assert "GEO" not in event

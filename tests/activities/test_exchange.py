@@ -563,6 +563,64 @@ def test_export_of_the_design_example_equals_the_example(client):
     assert exported == expected
 
 
+def online_record(**changes):
+    record = second_record(
+        id="digicafe-online",
+        title="Digicafé online",
+        location=None,
+        online=True,
+        online_url="https://meet.jit.si/digicafe-noord",
+    )
+    record.update(changes)
+    return record
+
+
+def test_an_online_activity_has_no_location_and_its_link(client):
+    load(online_record())
+    activity = Activity.objects.get(slug="digicafe-online")
+    assert (activity.online, activity.location, activity.online_url) == (
+        True,
+        None,
+        "https://meet.jit.si/digicafe-noord",
+    )
+    (exported,) = json.loads(export(client))["activities"]
+    assert exported["location"] is None
+    assert (exported["online"], exported["online_url"]) == (True, "https://meet.jit.si/digicafe-noord")
+    assert list(exported)[-2:] == ["online", "online_url"]
+
+
+def test_round_trip_with_an_online_activity(client, varied_catalogue):
+    load(online_record(), online_record(id="belcirkel", title="Belcirkel", online_url=""))
+    first = export(client)
+    assert b'"location": null' in first and b'"online": true' in first
+
+    import_catalogue(payload=parse(first.decode()))
+    assert export(client) == first
+
+    Activity.objects.all().delete()
+    Location.objects.all().delete()
+    Organisation.objects.all().delete()
+    result = import_catalogue(payload=parse(first.decode()))
+    assert (result.created, result.updated) == (5, 0)
+    assert export(client) == first
+
+
+@pytest.mark.parametrize(
+    ("record", "field"),
+    [
+        (online_record(location={"name": "x"}), "location"),
+        (online_record(online=False, online_url=""), "location"),
+        (second_record(online_url="https://meet.jit.si/x"), "online_url"),
+        (online_record(online_url="geen link"), "online_url"),
+        (online_record(online="ja"), "online"),
+    ],
+)
+def test_an_online_record_that_contradicts_itself_is_rejected(record, field):
+    with pytest.raises(ImportFailed, match=f'veld "{field}"'):
+        load(record)
+    assert not Activity.objects.exists()
+
+
 # The open-data API: same filters as the catalogue ------------------------------------------------------
 
 

@@ -29,7 +29,10 @@ def make_catalogue(count=48, seed=9):
     rng = random.Random(seed)
     for n in range(count):
         days = rng.sample(DAYS, rng.randrange(3))
+        # Every eighth one is online: no place, so no stadsdeel or gebied but "online".
+        online = {"location": None, "online": True} if n % 8 == 5 else {}
         ActivityFactory(
+            **online,
             title=f"{rng.choice(WORDS)} {rng.choice(['Noord', 'Zuid', 'de Pijp', 'West'])} {n}",
             bouwsteen_slug=rng.choice(["verbondenheid", "samenredzaamheid", "zelfredzaamheid"]),
             location__gebied_slug=rng.choice(GEBIEDEN),
@@ -70,6 +73,10 @@ COMBINATIONS = [
     "q=koffie&gratis=1&dag=wo",
     "q=schaak&thema=sport&thema=ontmoeting",
     "stadsdeel=centrum&gebied=oud-noord",
+    "stadsdeel=online",
+    "stadsdeel=online&stadsdeel=zuid",
+    "stadsdeel=online&gratis=1",
+    "stadsdeel=online&stadsdeel=noord&thema=taal",
 ]
 
 
@@ -105,6 +112,18 @@ def test_counts_ignore_their_own_facet_and_flags_count_within_the_result():
     assert selection.counts["thema"] == {"taal": 1, "sport": 1}
     assert selection.counts["gratis"] == {"1": 1}
     assert index.select({}, ["gratis"]).total == 2
+
+
+@pytest.mark.django_db
+def test_online_activities_are_an_option_of_the_place_filter_and_in_no_stadsdeel_or_gebied():
+    ActivityFactory(title="A", location__gebied_slug="oud-noord")
+    online = ActivityFactory(title="B", location=None, online=True, online_url="https://meet.jit.si/b")
+    result = catalogue_search(QueryDict("stadsdeel=noord"), per_page=10)
+    assert result["counts"]["stadsdeel"] == {"noord": 1, "online": 1}
+    assert result["page"].paginator.count == 1
+    assert list(bitset_ids("stadsdeel=noord&stadsdeel=online")[0]) == [result["page"].object_list[0], online.pk]
+    assert list(bitset_ids("stadsdeel=online")[0]) == [online.pk] == list(sql_ids("stadsdeel=online"))
+    assert bitset_ids("gebied=oud-noord")[0] == [result["page"].object_list[0]]
 
 
 @pytest.mark.django_db

@@ -167,3 +167,12 @@ def test_staff_only_doelgroepen_stay_off_public_pages_and_open_data(client):
     assert [a["audienceType"] for a in data["audience"]] == ["Volwassenen"]
     assert "Slachtoffers" not in html
     assert "slachtoffers-huiselijk-geweld" not in export
+
+
+def test_an_online_activity_is_an_online_event_at_a_virtual_location(client):
+    ActivityFactory(
+        slug="digicafe-online", location=None, online=True, online_url="https://meet.jit.si/digicafe", free=True
+    )
+    data, _html = json_ld(client, "digicafe-online")
+    assert data["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
+    assert data["location"] == {"@type": "VirtualLocation", "url": "https://meet.jit.si/digicafe"}

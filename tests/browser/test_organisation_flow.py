@@ -56,7 +56,7 @@ def test_create_publish_archive_and_undo_on_a_phone(live_server, new_page, membe
     page.get_by_label("Naam van de plek").fill("Huis van de Wijk De Meeuw")
     page.get_by_label("Straat en huisnummer").fill("Meeuwenlaan 1")
     page.get_by_label("Postcode").fill("1021 AA")
-    page.get_by_label("Gebied").select_option(label="Oud-Noord (Noord)")
+    page.get_by_label("Gebied").select_option(label="Oud-Noord")
     page.get_by_role("button", name="Opslaan").click()
 
     expect(page.locator(".preview-banner")).to_contain_text("Status: Concept")

@@ -56,6 +56,9 @@ def test_every_organisation_page_fits_a_phone_and_passes_axe(live_server, new_pa
         "archive-confirm": f"/organisatie/activiteiten/{activity}/status/?naar=archived",
         "colleagues": f"/organisatie/{org}/collegas/",
         "log": f"/organisatie/{org}/logboek/",
+        "locations": f"/organisatie/{org}/locaties/",
+        "location-new": f"/organisatie/{org}/locaties/nieuw/",
+        "location-edit": f"/organisatie/locaties/{area['published'].location_id}/",
     }
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
     widths = {}

@@ -29,6 +29,7 @@ def form_data(**overrides):
         "contact_email": "wandel@example.org",
         "contact_phone": "020 123 4567",
         "photo_alt": "",
+        "place": "nieuw",
         "location_name": "Buurthuis De Meeuw",
         "location_street": "Meeuwenlaan 1",
         "location_postcode": "1021aa",

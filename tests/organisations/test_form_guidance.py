@@ -34,7 +34,7 @@ def test_errors_are_summarised_at_the_top_with_links_to_their_fields(client, mem
     html = response.content.decode()
     summary = html[html.index('class="error-summary"') : html.index('class="activity-form"')]
     assert '<a href="#id_title">Vul ‘Naam van de activiteit’ in.</a>' in summary
-    assert '<a href="#id_location_gebied">Kies het gebied van de plek.</a>' in summary
+    assert '<a href="#id_place">Kies waar het is: een plek, ‘Nieuwe plek’ of ‘Online’.</a>' in summary
     assert 'id="id_title_error"' in html[html.index('class="activity-form"') :]
 
 
