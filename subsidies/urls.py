@@ -33,6 +33,7 @@ organisation_patterns = [
     ),
     path("verslagen/<int:pk>/", reports.report_edit, name="report"),
     path("verslagen/<int:pk>/versies/", reports.report_versions, name="report-versions"),
+    path("verslagen/<int:pk>/fotos/<int:photo_pk>/", reports.report_photo, name="report-photo"),
 ]
 
 # Under /beoordeling/, in the "staff" namespace (staff/urls.py).
@@ -60,6 +61,7 @@ staff_patterns = [
     ),
     path("verslagen/", reports.review_list, name="reports"),
     path("verslagen/<int:pk>/", reports.review, name="report"),
+    path("verslagen/<int:pk>/fotos/<int:photo_pk>/", reports.report_photo_staff, name="report-photo"),
     path("monitor/", monitor.monitor_page, name="monitor"),
     path("monitor/duiding/", monitor.monitor_note, name="monitor-note"),
 ]

@@ -35,11 +35,13 @@ def review_url(obligation):
 
 
 def form_data(response, **changes):
-    """Everything the form shows, as the browser would post it back."""
+    """Everything the form shows, as the browser would post it back (no unticked checkboxes, no file)."""
     form = response.context["form"]
     data = {}
     for name in form.fields:
         value = form[name].value()
+        if value is False or name.startswith("foto"):
+            continue
         data[name] = "" if value is None else value
     data.update(changes)
     return data
