@@ -7,6 +7,7 @@ from subsidies.views import monitor, organisation, public, reports, staff
 # Under /organisatie/, in the "organisations" namespace (portal/organisation_urls.py).
 organisation_patterns = [
     path("<int:org_id>/subsidies/", organisation.subsidies_home, name="subsidies"),
+    path("<int:org_id>/resultaten/", organisation.results, name="results"),
     path("aanvragen/<int:pk>/", organisation.aanvraag_detail, name="aanvraag-detail"),
     path("aanvragen/<int:pk>/gegevens/", organisation.aanvraag_gegevens, name="aanvraag-gegevens"),
     path("aanvragen/<int:pk>/begroting/", organisation.aanvraag_begroting, name="aanvraag-begroting"),
