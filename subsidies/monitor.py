@@ -670,15 +670,11 @@ def _notes(scope):
 
 # An organisation's own results -------------------------------------------------------------------
 
-OWN_COLUMNS = [
-    Column(_("Activiteit")),
-    Column(_("Gebied")),
-    Column(_("Deelnemers gepland"), "int"),
-    Column(_("Deelnemers gerealiseerd"), "int"),
-    Column(_("Bijeenkomsten gepland"), "int"),
-    Column(_("Bijeenkomsten gerealiseerd"), "int"),
-    Column(_("Vrijwilligers gepland"), "int"),
-    Column(_("Vrijwilligers gerealiseerd"), "int"),
+OWN_COLUMNS = [Column(_("Wat")), Column(_("Gepland"), "int"), Column(_("Gerealiseerd"), "int")]
+OWN_FIGURES = [
+    ("participants", _("Unieke deelnemers")),
+    ("meetings", _("Bijeenkomsten")),
+    ("volunteers", _("Vrijwilligers")),
 ]
 MESSAGES_SHOWN = 20
 
@@ -686,7 +682,7 @@ MESSAGES_SHOWN = 20
 @dataclass
 class Grant:
     aanvraag: Aanvraag
-    table: Table
+    tables: list
     reports_due: int
     reports_on_time: int
     reports_accepted: int
@@ -724,29 +720,16 @@ def organisation_results(organisation, today=None):
         planned[activity.aanvraag_id].append(activity)
     grants = []
     for aanvraag in aanvragen:
-        rows = []
+        tables = []
         for activity in planned[aanvraag.pk]:
             done = realised.get(activity.pk, {"participants": 0, "meetings": 0, "volunteers": 0})
-            rows.append(
-                [
-                    activity.title,
-                    activity.gebied.name,
-                    activity.participants,
-                    done["participants"],
-                    activity.meetings,
-                    done["meetings"],
-                    activity.volunteers,
-                    done["volunteers"],
-                ]
-            )
-        caption = _("%(project)s (%(nummer)s): gepland en gerealiseerd") % {
-            "project": aanvraag.projectnaam or aanvraag.track.name,
-            "nummer": aanvraag.dossiernummer,
-        }
+            rows = [[label, getattr(activity, name), done[name]] for name, label in OWN_FIGURES]
+            caption = f"{activity.title} ({activity.gebied.name})"
+            tables.append(Table(f"activiteit-{activity.pk}", caption, OWN_COLUMNS, rows))
         grants.append(
             Grant(
                 aanvraag=aanvraag,
-                table=Table(f"aanvraag-{aanvraag.pk}", caption, OWN_COLUMNS, rows),
+                tables=tables,
                 reports_due=aanvraag.due,
                 reports_on_time=aanvraag.on_time,
                 reports_accepted=aanvraag.accepted,

@@ -95,7 +95,7 @@ class ReportForm(forms.Form):
             required=False,
         )
         self.fields["foto-weghalen"] = forms.TypedMultipleChoiceField(
-            label=_("Foto's weghalen"),
+            label=_("Foto’s weghalen"),
             choices=[(photo.pk, photo.caption) for photo in self.photos],
             coerce=int,
             required=False,
@@ -120,7 +120,7 @@ class ReportForm(forms.Form):
             if len(self.photos) - len(data.get("foto-weghalen", [])) >= ReportPhoto.MAX_PER_REPORT:
                 self.add_error(
                     "foto",
-                    _("Er passen hoogstens %(max)s foto's bij een verslag. Haal er eerst een weg.")
+                    _("Er passen hoogstens %(max)s foto’s bij een verslag. Haal er eerst een weg.")
                     % {"max": ReportPhoto.MAX_PER_REPORT},
                 )
             elif self.errors and "foto" not in self.errors:

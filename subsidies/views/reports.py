@@ -85,7 +85,7 @@ def _version_rows(content):
     for name, label in TEXTS:
         rows[name] = (str(label), content["texts"].get(name, ""))
     if content.get("photos"):
-        rows["fotos"] = (_("Foto's"), "\n".join(photo["caption"] for photo in content["photos"]))
+        rows["fotos"] = (_("Foto’s"), "\n".join(photo["caption"] for photo in content["photos"]))
     return rows
 
 
@@ -258,7 +258,7 @@ def report_edit(request, pk):
         )
     if "indienen" not in request.POST:
         if form.cleaned_data["foto"] or removed:
-            messages.success(request, _("Opgeslagen, met de foto's zoals hieronder."))
+            messages.success(request, _("Opgeslagen, met de foto’s zoals hieronder."))
             return redirect(reverse("organisations:report", args=[obligation.pk]) + "#fotos")
         messages.success(request, _("Opgeslagen. Je kunt later verder, er gaat niets verloren."))
         return redirect("organisations:report", pk=obligation.pk)

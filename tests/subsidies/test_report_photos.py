@@ -230,7 +230,7 @@ def test_staff_see_the_photos_of_a_submitted_version_and_never_a_draft_s(client,
     response = client.get(reverse("staff:report", args=[report.obligation_id]))
     assert response.context["photos"] == [{"url": staff_url, "caption": "Buren koken samen in de buurtkamer."}]
     page = response.content.decode()
-    assert f'src="{staff_url}"' in page and "Foto&#x27;s" in page
+    assert f'src="{staff_url}"' in page and "Foto’s" in page
     image = client.get(staff_url)
     assert image.status_code == 200 and image["Content-Type"] == "image/jpeg"
     assert image["X-Content-Type-Options"] == "nosniff"
