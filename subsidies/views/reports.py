@@ -228,10 +228,27 @@ def _still_to_explain(report):
     ]
 
 
+def _autosave(request, obligation):
+    """Save the draft as it is typed (htmx, the form without its photo fields); a mistake is only
+    counted here, the normal save shows it at its field."""
+    context = {"autosaved": None, "autosave_errors": 0, "autosave_closed": not obligation.is_open}
+    if obligation.is_open:
+        report = reporting.report_start(obligation=obligation, user=request.user)
+        form = ReportForm(request.POST, report=report, planned_hints=_hints(report))
+        if form.is_valid():
+            reporting.report_save(report=report, user=request.user, **form.save_kwargs())
+            context["autosaved"] = timezone.localtime()
+        else:
+            context["autosave_errors"] = len(form.errors)
+    return render(request, "subsidies/reports/report_form.html#autosave", context)
+
+
 @member_required
 @require_http_methods(["GET", "POST"])
 def report_edit(request, pk):
     obligation = _obligation(request, Aanvraag.objects.editable_by(request.user), pk)
+    if request.method == "POST" and request.htmx and "autosave" in request.POST:
+        return _autosave(request, obligation)
     if not obligation.is_open:
         if request.method == "POST":
             messages.info(request, _("Dit verslag is al ingediend. Je kunt het nu niet veranderen."))

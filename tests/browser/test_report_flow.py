@@ -78,6 +78,10 @@ def test_half_year_report_submitted_sent_back_resubmitted_accepted(live_server, 
     check(org, MOBILE["width"])
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
     org.screenshot(path=SCREENSHOT_DIR / "report-form-390.png", full_page=True)
+    org.get_by_label("Wat ging goed?").fill("Elke week kwamen er nieuwe buren.")
+    expect(org.locator("#autosave")).to_contain_text("Concept bewaard om")
+    org.reload()
+    expect(org.get_by_label("Wat ging goed?")).to_have_value("Elke week kwamen er nieuwe buren.")
 
     org.get_by_label("Het verhaal van één bewoner").fill("Een buurvrouw kwam na maanden weer naar buiten.")
     org.locator("#foto").set_input_files(photo())
