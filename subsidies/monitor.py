@@ -751,4 +751,7 @@ def organisation_results(organisation, today=None):
         .select_related("author", "aanvraag__ronde__stadsdeel", "aanvraag__organisation", "obligation")
         .order_by("-created_at", "-pk")[:MESSAGES_SHOWN]
     )
+    members = set(organisation.memberships.values_list("user_id", flat=True))
+    for message in messages:
+        message.from_organisation = message.author_id in members
     return OwnResults(grants=grants, notes=notes, messages=messages)

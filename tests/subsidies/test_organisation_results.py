@@ -2,6 +2,8 @@
 stadsdeel's duiding where it has subsidy, and its messages; never another organisation's."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.models import StaffRole
@@ -110,6 +112,19 @@ def test_the_page_shows_own_figures_the_stadsdeel_s_duiding_and_messages_and_not
     page = client.get(results_url(people.org_b)).content.decode()
     assert "Koor in de Pijp" in page and "Zuid: minder vrijwilligers." in page and "Mooi bereik in de Pijp" in page
     assert "Bereik in Oud-Noord stijgt." not in page and a.dossiernummer not in page
+
+
+def test_the_page_costs_the_same_queries_with_more_messages(client, people, both, django_assert_num_queries):
+    a, _b = both
+    client.force_login(people.member_a)
+    client.get(results_url(people.org_a))
+    with CaptureQueriesContext(connection) as counted:
+        client.get(results_url(people.org_a))
+    for number in range(5):
+        reporting.note_add(aanvraag=a, user=people.member_a, text=f"Antwoord {number}.")
+    with django_assert_num_queries(len(counted.captured_queries)):
+        page = client.get(results_url(people.org_a)).content.decode()
+    assert "Antwoord 4." in page and "Buurthuis Noord" in page
 
 
 def test_another_organisation_s_results_are_a_404_and_anonymous_logs_in(client, people, both):
