@@ -20,6 +20,7 @@ from organisations.models import Organisation
 from stadsdelen.models import Gebied, Stadsdeel
 from subsidies import reporting, services
 from subsidies.models import Aanvraag, Besluit, Regeling, ReportObligation, Ronde, StatusChange, Track
+from subsidies.monitor_notes import monitor_note_add
 from subsidies.workflow import Status
 
 
@@ -299,6 +300,20 @@ def _report_states(ronde, cast):
             ReportObligation.objects.filter(pk=first.pk).update(submitted_on=first.due_on - datetime.timedelta(days=3))
             second = aanvraag.obligations.order_by("period_start").last()
             ReportObligation.objects.filter(pk=second.pk).update(due_on=today + datetime.timedelta(days=10))
+            # The conversation and the duiding both sides read (the organisation on its results page).
+            reporting.note_add(
+                aanvraag=aanvraag,
+                user=cast.reviewer,
+                obligation=first,
+                text="Dank voor het verslag. Het verhaal van de buurvrouw nemen we mee in de duiding.",
+            )
+            monitor_note_add(
+                user=cast.reviewer,
+                view="bereik",
+                stadsdeel=ronde.stadsdeel,
+                text="Het bereik groeit vooral bij ouderen. Bij jongeren blijft het achter; daar zoeken we "
+                "samen met de organisaties naar.",
+            )
         elif number == 1:
             report_everything(aanvraag, cast=member, only=[first], accept=False)
         elif number == 2:  # waiting for the reviewer

@@ -710,6 +710,34 @@ class Report(models.Model):
         return str(self.obligation)
 
 
+def report_photo_path(photo, filename):
+    """A name nobody can guess, like an aanvraag's documents."""
+    return f"verslagen/{timezone.now():%Y}/{uuid.uuid4().hex}.jpg"
+
+
+class ReportPhoto(models.Model):
+    """A photo with the report's story: made smaller and without EXIF (activities.photos), kept in the
+    private storage and shown only through views that check who asks. A photo that a submitted version
+    shows is only taken off the working copy (`removed_at`), so that version stays whole."""
+
+    MAX_PER_REPORT = 5
+
+    report = models.ForeignKey(Report, on_delete=models.PROTECT, related_name="photos")
+    file = models.FileField(_("foto"), upload_to=report_photo_path, storage=private_storage)
+    caption = models.CharField(_("wat staat er op de foto"), max_length=200)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    removed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+        verbose_name = _("foto bij een verslag")
+        verbose_name_plural = _("foto's bij verslagen")
+
+    def __str__(self):
+        return f"{self.report}: {self.caption[:60]}"
+
+
 class ReportFigure(models.Model):
     """What was realised for one planned activity: counts only, never a person."""
 

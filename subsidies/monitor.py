@@ -27,10 +27,12 @@ from activities.models import VERIFY_EVERY, Activity, Bouwsteen, Theme
 from stadsdelen.models import Gebied, Wijk
 from subsidies import charts, workflow
 from subsidies.models import (
+    Aanvraag,
     GeplandeActiviteit,
     Indicator,
     IndicatorFigure,
     MonitorNote,
+    Note,
     ReportObligation,
     ReportVersion,
     Ronde,
@@ -222,15 +224,17 @@ REPORT_COLUMNS = [
 ]
 
 
-def _realised(ronde_ids):
+def _accepted_versions():
+    return ReportVersion.objects.filter(
+        outcome=ReportVersion.Outcome.ACCEPTED, obligation__aanvraag__status__in=workflow.GRANTED
+    )
+
+
+def _realised(versions):
     """(per planned activity: realised counts; per year: the accepted versions' figures and indicator values)."""
     realised = defaultdict(lambda: {"participants": 0, "volunteers": 0, "volunteer_hours": 0, "meetings": 0})
     by_year = defaultdict(lambda: {"reports": 0, "indicators": defaultdict(list), "figures": []})
-    versions = ReportVersion.objects.filter(
-        outcome=ReportVersion.Outcome.ACCEPTED,
-        obligation__aanvraag__ronde__in=ronde_ids,
-        obligation__aanvraag__status__in=workflow.GRANTED,
-    ).values_list("obligation__period_end", "content__figures", "content__indicators")
+    versions = versions.values_list("obligation__period_end", "content__figures", "content__indicators")
     for period_end, figures, indicators in versions:
         year = by_year[period_end.year]
         year["reports"] += 1
@@ -267,7 +271,7 @@ def _subsidies(scope):
             "volunteers",
         )
     )
-    realised, by_year = _realised(ronde_ids)
+    realised, by_year = _realised(_accepted_versions().filter(obligation__aanvraag__ronde__in=ronde_ids))
     reports = {
         row["aanvraag__ronde_id"]: row
         for row in ReportObligation.objects.filter(aanvraag__ronde__in=ronde_ids, aanvraag__status__in=workflow.GRANTED)
@@ -662,3 +666,92 @@ def _notes(scope):
     ):
         notes[note.view].append(note)
     return {view: notes.get(view, []) for view, _label in VIEWS}
+
+
+# An organisation's own results -------------------------------------------------------------------
+
+OWN_COLUMNS = [Column(_("Wat")), Column(_("Gepland"), "int"), Column(_("Gerealiseerd"), "int")]
+OWN_FIGURES = [
+    ("participants", _("Unieke deelnemers")),
+    ("meetings", _("Bijeenkomsten")),
+    ("volunteers", _("Vrijwilligers")),
+]
+MESSAGES_SHOWN = 20
+
+
+@dataclass
+class Grant:
+    aanvraag: Aanvraag
+    tables: list
+    reports_due: int
+    reports_on_time: int
+    reports_accepted: int
+
+
+@dataclass
+class OwnResults:
+    grants: list
+    notes: list
+    messages: list
+
+
+def organisation_results(organisation, today=None):
+    """What the monitor knows about one organisation, for its own pages: its subsidised activities,
+    planned against realised (the monitor's rules: accepted reports only), its reports on time, the
+    stadsdeel's duiding where it has subsidy, and the messages on its aanvragen. Nothing of another
+    organisation: every query starts from this organisation's granted aanvragen."""
+    today = today or timezone.localdate()
+    aanvragen = list(
+        Aanvraag.objects.filter(organisation=organisation, status__in=workflow.GRANTED)
+        .select_related("ronde__stadsdeel", "ronde__regeling", "track")
+        .annotate(
+            due=Count("obligations", filter=Q(obligations__due_on__lt=today)),
+            on_time=Count(
+                "obligations",
+                filter=Q(obligations__due_on__lt=today, obligations__submitted_on__lte=F("obligations__due_on")),
+            ),
+            accepted=Count("obligations", filter=Q(obligations__state=ReportObligation.State.ACCEPTED)),
+        )
+        .order_by("-ronde__period_start", "dossiernummer")
+    )
+    realised, _by_year = _realised(_accepted_versions().filter(obligation__aanvraag__in=aanvragen))
+    planned = defaultdict(list)
+    for activity in GeplandeActiviteit.objects.filter(aanvraag__in=aanvragen).select_related("gebied"):
+        planned[activity.aanvraag_id].append(activity)
+    grants = []
+    for aanvraag in aanvragen:
+        tables = []
+        for activity in planned[aanvraag.pk]:
+            done = realised.get(activity.pk, {"participants": 0, "meetings": 0, "volunteers": 0})
+            rows = [[label, getattr(activity, name), done[name]] for name, label in OWN_FIGURES]
+            caption = f"{activity.title} ({activity.gebied.name})"
+            tables.append(Table(f"activiteit-{activity.pk}", caption, OWN_COLUMNS, rows))
+        grants.append(
+            Grant(
+                aanvraag=aanvraag,
+                tables=tables,
+                reports_due=aanvraag.due,
+                reports_on_time=aanvraag.on_time,
+                reports_accepted=aanvraag.accepted,
+            )
+        )
+    stadsdelen = {aanvraag.ronde.stadsdeel_id for aanvraag in aanvragen}
+    notes = list(
+        MonitorNote.objects.filter(Q(stadsdeel__isnull=True) | Q(stadsdeel__in=stadsdelen))
+        .select_related("author", "stadsdeel")
+        .order_by("-created_at", "-pk")[:NOTES_SHOWN]
+        if stadsdelen
+        else []
+    )
+    labels = dict(VIEWS)
+    for note in notes:
+        note.view_label = labels.get(note.view, note.view)
+    messages = list(
+        Note.objects.filter(aanvraag__organisation=organisation)
+        .select_related("author", "aanvraag__ronde__stadsdeel", "aanvraag__organisation", "obligation")
+        .order_by("-created_at", "-pk")[:MESSAGES_SHOWN]
+    )
+    members = set(organisation.memberships.values_list("user_id", flat=True))
+    for message in messages:
+        message.from_organisation = message.author_id in members
+    return OwnResults(grants=grants, notes=notes, messages=messages)

@@ -51,7 +51,10 @@ class MonitorNoteForm(forms.ModelForm):
         fields = ["view", "stadsdeel", "text"]
         labels = {"text": _("Uw duiding")}
         help_texts = {
-            "text": _("Bijvoorbeeld: waarom het bereik in een gebied daalde. Iedereen die de monitor ziet, leest dit.")
+            "text": _(
+                "Bijvoorbeeld: waarom het bereik in een gebied daalde. Iedereen die de monitor ziet, leest dit, "
+                "en ook de organisaties met subsidie in dit stadsdeel."
+            )
         }
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
 

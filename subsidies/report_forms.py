@@ -7,11 +7,13 @@ A field's name is also its id (auto_id "%s"), so reporting.report_submit's ancho
 from decimal import Decimal
 
 from django import forms
+from django.conf import settings
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from activities.photos import validate_photo
 from subsidies.forms import CountField, EurosField
-from subsidies.models import BegrotingRegel, Indicator, ReportFigure
+from subsidies.models import BegrotingRegel, Indicator, ReportFigure, ReportPhoto
 from subsidies.money import euros
 
 TEXTS = [
@@ -68,6 +70,65 @@ class ReportForm(forms.Form):
                 initial=getattr(report, name),
             )
             self.groups["texts"].append(name)
+        self._photo_fields()
+
+    def _photo_fields(self):
+        """One new photo per save, with what it shows and the consent of the people on it; a
+        checkbox per photo already there takes it off."""
+        self.photos = list(self.report.photos.filter(removed_at__isnull=True))
+        self.fields["foto"] = forms.FileField(
+            label=_("Foto"),
+            required=False,
+            help_text=_("JPG, PNG of WebP, hoogstens %(max)s MB. We maken hem kleiner en halen de locatie eruit.")
+            % {"max": settings.PHOTO_MAX_BYTES // 1024 // 1024},
+            widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+            error_messages={"empty": _("Het bestand is leeg. Kies de foto opnieuw.")},
+        )
+        self.fields["foto-tekst"] = forms.CharField(
+            label=_("Wat staat er op de foto?"),
+            help_text=_("Voor wie de foto niet kan zien, bijvoorbeeld: buren koken samen. Schrijf geen namen."),
+            max_length=ReportPhoto._meta.get_field("caption").max_length,
+            required=False,
+        )
+        self.fields["foto-toestemming"] = forms.BooleanField(
+            label=_("De mensen die herkenbaar op de foto staan, vinden het goed dat het stadsdeel hem ziet."),
+            required=False,
+        )
+        self.fields["foto-weghalen"] = forms.TypedMultipleChoiceField(
+            label=_("Foto’s weghalen"),
+            choices=[(photo.pk, photo.caption) for photo in self.photos],
+            coerce=int,
+            required=False,
+            widget=forms.CheckboxSelectMultiple,
+        )
+
+    def clean(self):
+        data = super().clean()
+        photo, caption = data.get("foto"), data.get("foto-tekst", "").strip()
+        if photo:
+            try:
+                validate_photo(photo)
+            except forms.ValidationError as error:
+                self.add_error("foto", error)
+            if not caption:
+                self.add_error("foto-tekst", _("Schrijf wat er op de foto staat."))
+            if not data.get("foto-toestemming"):
+                self.add_error(
+                    "foto-toestemming",
+                    _("Zet een vinkje als de mensen op de foto het goedvinden. Anders: kies een andere foto."),
+                )
+            if len(self.photos) - len(data.get("foto-weghalen", [])) >= ReportPhoto.MAX_PER_REPORT:
+                self.add_error(
+                    "foto",
+                    _("Er passen hoogstens %(max)s foto’s bij een verslag. Haal er eerst een weg.")
+                    % {"max": ReportPhoto.MAX_PER_REPORT},
+                )
+            elif self.errors and "foto" not in self.errors:
+                # A browser never sends a file back: say so, rather than dropping it without a word.
+                self.add_error("foto", _("Kies de foto opnieuw: we bewaren hem pas als de rest klopt."))
+        elif caption or data.get("foto-toestemming"):
+            self.add_error("foto", _("Kies de foto die bij deze tekst hoort."))
+        return data
 
     def _figure_fields(self, figure, hints):
         pk = figure.planned_id
@@ -148,6 +209,9 @@ class ReportForm(forms.Form):
             "indicators": indicators,
             "figures": figures,
         }
+
+    def photos_removed(self):
+        return [photo for photo in self.photos if photo.pk in self.cleaned_data.get("foto-weghalen", [])]
 
 
 def _cost_categories(aanvraag):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.models import StaffRole
+from activities.photos import resized_photo
 from audit.models import AuditEvent, record
 from subsidies.models import (
     DigestSent,
@@ -21,6 +22,7 @@ from subsidies.models import (
     Report,
     ReportFigure,
     ReportObligation,
+    ReportPhoto,
     ReportVersion,
     Vaststelling,
 )
@@ -136,6 +138,82 @@ def report_save(*, report, user, texts, spending, indicators, figures):
     return report
 
 
+@transaction.atomic
+def report_photo_add(*, report, user, upload, caption, people_agreed):
+    """A photo with the story, checked first (activities.photos.validate_photo): stored smaller and
+    without EXIF, under a random name in the private storage. Only with the consent of the people on it."""
+    obligation = ReportObligation.objects.select_for_update().select_related("aanvraag").get(pk=report.obligation_id)
+    _obligation_for_member(obligation, user)
+    if not people_agreed:
+        raise NotAllowed("the people on the photo did not agree")
+    if not caption.strip():
+        raise NotAllowed("a photo needs a caption")
+    if report.photos.filter(removed_at__isnull=True).count() >= ReportPhoto.MAX_PER_REPORT:
+        raise NotAllowed("too many photos")
+    photo = ReportPhoto(report=report, caption=caption.strip(), uploaded_by=user)
+    resized = resized_photo(upload)
+    photo.file.save(resized.name, resized, save=False)
+    photo.save()
+    record(
+        action=AuditEvent.Action.CHANGE,
+        actor=user,
+        obj=obligation,
+        organisation=obligation.aanvraag.organisation,
+        changes={"foto": photo.caption, "toestemming": True},
+    )
+    return photo
+
+
+def _in_a_version(photo):
+    return any(
+        entry["id"] == photo.pk
+        for content in ReportVersion.objects.filter(obligation=photo.report.obligation_id).values_list(
+            "content", flat=True
+        )
+        for entry in content.get("photos", [])
+    )
+
+
+@transaction.atomic
+def report_photo_remove(*, photo, user):
+    """Off the working copy. A photo no version shows is deleted with its file; one that a submitted
+    version shows stays, for that version only."""
+    obligation = (
+        ReportObligation.objects.select_for_update().select_related("aanvraag").get(pk=photo.report.obligation_id)
+    )
+    _obligation_for_member(obligation, user)
+    record(
+        action=AuditEvent.Action.CHANGE,
+        actor=user,
+        obj=obligation,
+        organisation=obligation.aanvraag.organisation,
+        changes={"foto_weg": photo.caption},
+    )
+    if _in_a_version(photo):
+        photo.removed_at = timezone.now()
+        photo.save(update_fields=["removed_at"])
+        return
+    name, storage = photo.file.name, photo.file.storage
+    photo.delete()
+    transaction.on_commit(lambda: storage.delete(name))
+
+
+def photos_of(obligation, *, submitted_only):
+    """The photos this obligation's report may show: for staff only those in a submitted version."""
+    report = getattr(obligation, "report", None)
+    if report is None:
+        return ReportPhoto.objects.none()
+    photos = report.photos.all()
+    if submitted_only:
+        ids = {
+            entry["id"]
+            for content in obligation.versions.values_list("content", flat=True)
+            for entry in content.get("photos", [])
+        }
+        photos = photos.filter(pk__in=ids)
+    return photos
+
+
 def deviations(report):
     """Figures more than 10% from plan (pro rata for the period) without an explanation:
     (planned activity, field, label, expected, realised)."""
@@ -161,6 +239,9 @@ def _frozen(report):
         "texts": {name: getattr(report, name) for name in ["went_well", "changed", "signals", "story", "not_worked"]},
         "spending": report.spending,
         "indicators": report.indicators,
+        "photos": [
+            {"id": photo.pk, "caption": photo.caption} for photo in report.photos.filter(removed_at__isnull=True)
+        ],
         "figures": [
             {
                 "planned": figure.planned.title,

@@ -7,6 +7,7 @@ from subsidies.views import monitor, organisation, public, reports, staff
 # Under /organisatie/, in the "organisations" namespace (portal/organisation_urls.py).
 organisation_patterns = [
     path("<int:org_id>/subsidies/", organisation.subsidies_home, name="subsidies"),
+    path("<int:org_id>/resultaten/", organisation.results, name="results"),
     path("aanvragen/<int:pk>/", organisation.aanvraag_detail, name="aanvraag-detail"),
     path("aanvragen/<int:pk>/gegevens/", organisation.aanvraag_gegevens, name="aanvraag-gegevens"),
     path("aanvragen/<int:pk>/begroting/", organisation.aanvraag_begroting, name="aanvraag-begroting"),
@@ -33,6 +34,7 @@ organisation_patterns = [
     ),
     path("verslagen/<int:pk>/", reports.report_edit, name="report"),
     path("verslagen/<int:pk>/versies/", reports.report_versions, name="report-versions"),
+    path("verslagen/<int:pk>/fotos/<int:photo_pk>/", reports.report_photo, name="report-photo"),
 ]
 
 # Under /beoordeling/, in the "staff" namespace (staff/urls.py).
@@ -60,6 +62,7 @@ staff_patterns = [
     ),
     path("verslagen/", reports.review_list, name="reports"),
     path("verslagen/<int:pk>/", reports.review, name="report"),
+    path("verslagen/<int:pk>/fotos/<int:photo_pk>/", reports.report_photo_staff, name="report-photo"),
     path("monitor/", monitor.monitor_page, name="monitor"),
     path("monitor/duiding/", monitor.monitor_note, name="monitor-note"),
 ]

@@ -35,6 +35,7 @@ from subsidies.forms import (
     error_items,
 )
 from subsidies.models import Aanvraag, Attachment, Condition, Ronde
+from subsidies.monitor import organisation_results
 
 FULL_STEPS = [
     ("gegevens", gettext_lazy("Gegevens")),
@@ -322,6 +323,15 @@ def attachment_download(request, pk, attachment_pk):
     response = FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name)
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+@member_required
+@require_safe
+def results(request, org_id):
+    """The organisation's own figures against its plan, and what the stadsdeel wrote about them."""
+    organisation = organisation_for(request, org_id)
+    context = {"organisation": organisation, "results": organisation_results(organisation)}
+    return render(request, "subsidies/organisation/results.html", context)
 
 
 # The overview, submitting and withdrawing --------------------------------------------------------

@@ -12,7 +12,7 @@ import re
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -26,7 +26,7 @@ from organisations.access import deny, member_required
 from subsidies import documents, reporting, services
 from subsidies.access import aanvraag_for_member, aanvraag_for_staff
 from subsidies.forms import error_items
-from subsidies.models import Aanvraag, BegrotingRegel, Report, ReportFigure, ReportObligation
+from subsidies.models import Aanvraag, BegrotingRegel, Report, ReportFigure, ReportObligation, ReportPhoto
 from subsidies.money import euros
 from subsidies.report_forms import TEXTS, NoteForm, ReportForm, ReviewForm, VaststellingForm
 from subsidies.templatetags.reports import SOON_DAYS
@@ -84,7 +84,19 @@ def _version_rows(content):
         rows[f"uitgaven-{category}"] = (_("Uitgaven: %(category)s") % {"category": categories[category]}, value)
     for name, label in TEXTS:
         rows[name] = (str(label), content["texts"].get(name, ""))
+    if content.get("photos"):
+        rows["fotos"] = (_("Foto’s"), "\n".join(photo["caption"] for photo in content["photos"]))
     return rows
+
+
+def _version_photos(obligation, version, side):
+    """The photos of one submitted version, as that version showed them."""
+    if version is None:
+        return []
+    return [
+        {"url": reverse(f"{side}:report-photo", args=[obligation.pk, photo["id"]]), "caption": photo["caption"]}
+        for photo in version.content.get("photos", [])
+    ]
 
 
 def _compare(older, newer):
@@ -189,9 +201,24 @@ def _render_report(request, obligation, report, form, errors=(), status=200, ref
         "prefilled_from": _prefilled_from(report) if report and not versions else "",
         "still_to_explain": [] if errors or report is None else _still_to_explain(report),
         "compare": _compare(None, latest) if latest and not obligation.is_open else [],
+        "photos": _draft_photos(obligation, form) if form else _version_photos(obligation, latest, "organisations"),
+        "max_photos": ReportPhoto.MAX_PER_REPORT,
         **_conversation(obligation, versions, "organisations"),
     }
     return render(request, "subsidies/reports/report_form.html", context, status=status)
+
+
+def _draft_photos(obligation, form):
+    """The working copy's photos, each with its checkbox to take it off."""
+    boxes = {int(box.data["value"]): box for box in form["foto-weghalen"]}
+    return [
+        {
+            "url": reverse("organisations:report-photo", args=[obligation.pk, photo.pk]),
+            "caption": photo.caption,
+            "remove": boxes[photo.pk],
+        }
+        for photo in form.photos
+    ]
 
 
 def _still_to_explain(report):
@@ -201,10 +228,27 @@ def _still_to_explain(report):
     ]
 
 
+def _autosave(request, obligation):
+    """Save the draft as it is typed (htmx, the form without its photo fields); a mistake is only
+    counted here, the normal save shows it at its field."""
+    context = {"autosaved": None, "autosave_errors": 0, "autosave_closed": not obligation.is_open}
+    if obligation.is_open:
+        report = reporting.report_start(obligation=obligation, user=request.user)
+        form = ReportForm(request.POST, report=report, planned_hints=_hints(report))
+        if form.is_valid():
+            reporting.report_save(report=report, user=request.user, **form.save_kwargs())
+            context["autosaved"] = timezone.localtime()
+        else:
+            context["autosave_errors"] = len(form.errors)
+    return render(request, "subsidies/reports/report_form.html#autosave", context)
+
+
 @member_required
 @require_http_methods(["GET", "POST"])
 def report_edit(request, pk):
     obligation = _obligation(request, Aanvraag.objects.editable_by(request.user), pk)
+    if request.method == "POST" and request.htmx and "autosave" in request.POST:
+        return _autosave(request, obligation)
     if not obligation.is_open:
         if request.method == "POST":
             messages.info(request, _("Dit verslag is al ingediend. Je kunt het nu niet veranderen."))
@@ -214,11 +258,25 @@ def report_edit(request, pk):
     report = reporting.report_start(obligation=obligation, user=request.user)
     if request.method == "GET":
         return _render_report(request, obligation, report, ReportForm(report=report, planned_hints=_hints(report)))
-    form = ReportForm(request.POST, report=report, planned_hints=_hints(report))
+    form = ReportForm(request.POST, request.FILES, report=report, planned_hints=_hints(report))
     if not form.is_valid():
         return _render_report(request, obligation, report, form, error_items(form), status=422)
     reporting.report_save(report=report, user=request.user, **form.save_kwargs())
+    removed = form.photos_removed()
+    for photo in removed:
+        reporting.report_photo_remove(photo=photo, user=request.user)
+    if form.cleaned_data["foto"]:
+        reporting.report_photo_add(
+            report=report,
+            user=request.user,
+            upload=form.cleaned_data["foto"],
+            caption=form.cleaned_data["foto-tekst"],
+            people_agreed=form.cleaned_data["foto-toestemming"],
+        )
     if "indienen" not in request.POST:
+        if form.cleaned_data["foto"] or removed:
+            messages.success(request, _("Opgeslagen, met de foto’s zoals hieronder."))
+            return redirect(reverse("organisations:report", args=[obligation.pk]) + "#fotos")
         messages.success(request, _("Opgeslagen. Je kunt later verder, er gaat niets verloren."))
         return redirect("organisations:report", pk=obligation.pk)
     try:
@@ -251,9 +309,38 @@ def _render_versions(request, obligation, side):
         "older": older,
         "newer": newer,
         "compare": _compare(older, newer),
+        "photos": _version_photos(obligation, newer, side),
         "side": side,
     }
     return render(request, "subsidies/reports/versions.html", context)
+
+
+def _photo_response(photo):
+    response = FileResponse(photo.file.open("rb"), content_type="image/jpeg")
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+@member_required
+@require_safe
+def report_photo(request, pk, photo_pk):
+    obligation = _obligation(request, Aanvraag.objects.editable_by(request.user), pk)
+    photo = reporting.photos_of(obligation, submitted_only=False).filter(pk=photo_pk).first()
+    if photo is None:
+        raise Http404
+    return _photo_response(photo)
+
+
+@require_safe
+@staff_required
+def report_photo_staff(request, pk, photo_pk):
+    """Only photos of a submitted version: a draft's photos are the organisation's until it submits."""
+    obligation = _obligation(request, Aanvraag.objects.for_staff(request.user), pk)
+    photo = reporting.photos_of(obligation, submitted_only=True).filter(pk=photo_pk).first()
+    if photo is None:
+        raise Http404
+    return _photo_response(photo)
 
 
 # Notes both sides see ----------------------------------------------------------------------------
@@ -344,6 +431,7 @@ def _render_review(request, obligation, form=None, status=200):
         "older": older,
         "newer": newer,
         "compare": _compare(older, newer) if newer else [],
+        "photos": _version_photos(obligation, newer, "staff"),
         "form": (form or ReviewForm()) if may_review else None,
         "may_vaststellen": _may_vaststellen(request.user, obligation.aanvraag) and obligation.is_final,
         **_conversation(obligation, versions, "staff"),

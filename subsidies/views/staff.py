@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.access import staff_required
-from subsidies import documents, exports, selectors, services
+from subsidies import documents, exports, reporting, selectors, services
 from subsidies.access import aanvraag_for_staff
 from subsidies.money import euros
 from subsidies.staff_forms import AanvullingForm, AdviceForm, BatchForm, DecideForm, ScoresForm, SendBackForm
@@ -378,6 +378,27 @@ def dossier_zip(request, pk):
         for attachment in aanvraag.attachments.all():
             with attachment.file.open("rb") as stored:
                 archive.writestr(f"{number}/bijlagen/{attachment.pk}-{attachment.original_name}", stored.read())
+        _archive_reports(archive, aanvraag, number)
     response = HttpResponse(buffer.getvalue(), content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="dossier-{number}.zip"'
     return response
+
+
+def _archive_reports(archive, aanvraag, number):
+    """Each submitted report version with its review, and the photos the versions show."""
+    for obligation in aanvraag.obligations.order_by("period_start"):
+        folder = f"{number}/verslagen/{obligation.kind}-{obligation.period_start:%Y-%m}"
+        for version in obligation.versions.select_related("submitted_by", "reviewed_by").order_by("number"):
+            entry = {
+                "versie": version.number,
+                "ingediend_op": version.submitted_at.isoformat(),
+                "ingediend_door": version.submitted_by.email,
+                "uitkomst": version.outcome,
+                "opmerking": version.review_comment,
+                "beoordeeld_door": version.reviewed_by.email if version.reviewed_by else "",
+                "inhoud": version.content,
+            }
+            archive.writestr(f"{folder}/versie-{version.number}.json", json.dumps(entry, ensure_ascii=False, indent=2))
+        for photo in reporting.photos_of(obligation, submitted_only=True):
+            with photo.file.open("rb") as stored:
+                archive.writestr(f"{folder}/fotos/{photo.pk}.jpg", stored.read())

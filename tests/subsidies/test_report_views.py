@@ -35,11 +35,13 @@ def review_url(obligation):
 
 
 def form_data(response, **changes):
-    """Everything the form shows, as the browser would post it back."""
+    """Everything the form shows, as the browser would post it back (no unticked checkboxes, no file)."""
     form = response.context["form"]
     data = {}
     for name in form.fields:
         value = form[name].value()
+        if value is False or name.startswith("foto"):
+            continue
         data[name] = "" if value is None else value
     data.update(changes)
     return data
@@ -328,3 +330,28 @@ def test_vaststelling_four_eyes_and_too_early_are_clear_messages(client, flow, p
     response = client.post(url, data)
     assert response.status_code == 422 and "(vier ogen)" in response.content.decode()
     assert not Vaststelling.objects.exists()
+
+
+# Saved as you type ------------------------------------------------------------------------------
+
+
+def test_htmx_saves_the_draft_as_it_is_typed_and_only_counts_a_mistake(client, people, obligation):
+    client.force_login(people.member_a)
+    planned = planned_of(obligation)
+    data = form_data(client.get(report_url(obligation)), went_well="Nieuwe buren.", autosave="1")
+    response = client.post(report_url(obligation), data, headers={"HX-Request": "true"})
+    assert response.status_code == 200 and "Concept bewaard om" in response.content.decode()
+    assert "<html" not in response.content.decode()  # only the status line, for htmx to swap in
+    obligation.report.refresh_from_db()
+    assert obligation.report.went_well == "Nieuwe buren."
+
+    data.update({"went_well": "Anders.", f"meetings-{planned.pk}": "veel"})
+    response = client.post(report_url(obligation), data, headers={"HX-Request": "true"})
+    assert "Nog niet bewaard" in response.content.decode()
+    obligation.report.refresh_from_db()
+    assert obligation.report.went_well == "Nieuwe buren."
+
+    reporting.report_submit(report=obligation.report, user=people.member_a)
+    response = client.post(report_url(obligation), data, headers={"HX-Request": "true"})
+    assert response.status_code == 200 and "al ingediend" in response.content.decode()
+    assert obligation.versions.count() == 1

@@ -41,5 +41,10 @@ def test_demo_subsidies(settings, client):
     waiting = Aanvraag.objects.decidable_by(decider).filter(status=Status.ADVIES)
     assert waiting.exists() and not waiting.filter(advised_by=decider).exists()
 
+    client.force_login(org_noord)
+    results = client.get(f"/organisatie/{min(org_noord.organisation_ids)}/resultaten/").context["results"]
+    assert results.notes and results.messages  # the stadsdeel's duiding and a message, on first start
+    client.logout()
+
     for slug in ["noord", "weesp"]:
         assert client.get(f"/subsidies/?stadsdeel={slug}").context["page"].paginator.count >= 1

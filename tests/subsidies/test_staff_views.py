@@ -549,6 +549,33 @@ def test_the_dossier_export_holds_everything(client, flow, people):
     assert archive.read(f"{number}/dossier-{number}.pdf").startswith(b"%PDF")
 
 
+def test_the_dossier_export_holds_the_reports_their_reviews_and_photos(client, flow, people):
+    from subsidies import reporting
+    from tests.subsidies.test_report_photos import jpeg
+
+    aanvraag = flow.to(Status.VERLEEND)
+    obligation = aanvraag.obligations.get()
+    report = reporting.report_start(obligation=obligation, user=people.member_a)
+    photo = reporting.report_photo_add(
+        report=report, user=people.member_a, upload=jpeg(), caption="Het koor zingt.", people_agreed=True
+    )
+    draft_only = reporting.report_photo_add(
+        report=report, user=people.member_a, upload=jpeg(), caption="Nog niet klaar.", people_agreed=True
+    )
+    reporting.report_photo_remove(photo=draft_only, user=people.member_a)
+    reporting.report_submit(report=report, user=people.member_a)
+    reporting.report_review(obligation=obligation, user=people.reviewer_noord, accept=False, comment="Meer graag.")
+    client.force_login(people.reviewer_noord)
+    archive = zipfile.ZipFile(io.BytesIO(client.get(dossier_url(aanvraag, "aanvraag-dossier-zip")).content))
+    folder = f"{aanvraag.dossiernummer}/verslagen/final-{obligation.period_start:%Y-%m}"
+    version = json.loads(archive.read(f"{folder}/versie-1.json"))
+    assert version["uitkomst"] == "changes_requested" and version["opmerking"] == "Meer graag."
+    assert version["inhoud"]["photos"] == [{"id": photo.pk, "caption": "Het koor zingt."}]
+    photos = [name for name in archive.namelist() if "/fotos/" in name]
+    assert photos == [f"{folder}/fotos/{photo.pk}.jpg"]
+    assert archive.read(photos[0]).startswith(b"\xff\xd8\xff")
+
+
 # Scoping -------------------------------------------------------------------------------------------
 
 PER_AANVRAAG = [
