@@ -151,7 +151,8 @@ def _free_slug(model, name, code, taken):
 def _load(source, level, today):
     summary = Summary(level.name)
     model = level.model
-    existing = {row.code: row for row in model.objects.all()}
+    rows = model.objects.select_related(level.parent_field) if level.parent_field else model.objects.all()
+    existing = {row.code: row for row in rows}
     parents = {p.code: p for p in level.parent_model.objects.all()} if level.parent_model else {}
     seen, taken_slugs = {}, set()
     for where, row in source.rows:
