@@ -305,7 +305,7 @@ def _places():
     for pk, slug, name in Gebied.objects.current().order_by("code").values_list("pk", "slug", "name"):
         gebieden[pk] = (slug, name)
         add(name, "gebied", slug, name)
-    for gebied_id, name in Wijk.objects.order_by("code").values_list("gebied_id", "name"):
+    for gebied_id, name in Wijk.objects.current().order_by("code").values_list("gebied_id", "name"):
         if gebied_id in gebieden:
             slug, gebied_name = gebieden[gebied_id]
             add(name, "gebied", slug, gebied_name)

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from stadsdelen.models import Gebied, Stadsdeel, Wijk
+from stadsdelen.models import Buurt, Gebied, Stadsdeel, Wijk
 
 
 @admin.register(Stadsdeel)
@@ -16,6 +16,13 @@ class GebiedAdmin(admin.ModelAdmin):
 
 @admin.register(Wijk)
 class WijkAdmin(admin.ModelAdmin):
-    list_display = ["name", "code", "gebied", "has_ontwikkelbuurt"]
+    list_display = ["name", "code", "gebied", "has_ontwikkelbuurt", "valid_until"]
     list_filter = ["gebied__stadsdeel", "has_ontwikkelbuurt"]
+    search_fields = ["name", "code"]
+
+
+@admin.register(Buurt)
+class BuurtAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "wijk", "is_ontwikkelbuurt", "valid_until"]
+    list_filter = ["wijk__gebied__stadsdeel", "is_ontwikkelbuurt"]
     search_fields = ["name", "code"]

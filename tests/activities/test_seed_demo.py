@@ -1,5 +1,6 @@
 """`python manage.py seed_demo`: a believable demo catalogue, never on a production database."""
 
+import collections
 import io
 import json
 import re
@@ -60,7 +61,42 @@ def test_covers_every_current_gebied(demo):
     current = set(Gebied.objects.current().values_list("slug", flat=True))
     published = Activity.objects.published()
 
+    assert "sloterdijk-nieuw-west" in current
     assert set(published.values_list("location__gebied__slug", flat=True)) == current
+
+
+def test_titles_texts_and_organisers_vary(db):
+    """A search on the demo shows what ranking does only when the activities differ from each other."""
+    from activities.demo import TEMPLATES, create_catalogue
+
+    create_catalogue(activities=600)
+    titles = collections.Counter(Activity.objects.values_list("title", flat=True))
+    summaries = set(Activity.objects.values_list("summary", flat=True))
+    organisers = Activity.objects.values("organisation__name").distinct().count()
+
+    assert max(titles.values()) <= 10, titles.most_common(3)
+    assert len(titles) >= 250
+    assert len(summaries) >= 1.5 * len(TEMPLATES) >= 75
+    assert organisers >= 50
+
+
+def test_every_address_lies_in_its_own_gebied(demo):
+    """The street and the postcode area are ones of the location's own gebied, in Amsterdam or Weesp."""
+    from activities.demo_places import GEBIED_PLACES
+
+    assert set(GEBIED_PLACES) == set(Gebied.objects.current().values_list("slug", flat=True))
+    locations = Location.objects.select_related("gebied")
+    assert locations.count() >= 3 * len(GEBIED_PLACES)
+    for location in locations:
+        streets = dict(GEBIED_PLACES[location.gebied.slug][0])
+        street, number = location.street.rsplit(" ", 1)
+        area, letters = location.postcode.split(" ")
+        assert streets.get(street) == int(area), (location.gebied.slug, location.street, location.postcode)
+        assert number.isdigit() and re.fullmatch(r"[A-Z]{2}", letters)
+        if location.gebied.slug == "weesp-driemond":
+            assert (location.city, area[:3]) == ("Weesp", "138")
+        else:
+            assert location.city == "Amsterdam" and 1011 <= int(area) <= 1109, location.postcode
 
 
 def test_mix_of_bouwstenen_free_and_paid_and_schedules(demo):
