@@ -182,15 +182,17 @@ class ActivityQuerySet(models.QuerySet):
         return self.filter(status=Activity.Status.PUBLISHED)
 
     def visible_to(self, user):
-        """Organisation members see their organisations' activities, staff those in their stadsdelen."""
+        """Organisation members see their organisations' activities, staff those in their stadsdelen
+        and the online ones, which are for the whole city."""
         if not user.is_authenticated:
             return self.none()
         if user.is_superuser:
             return self
-        return self.filter(
-            models.Q(organisation_id__in=user.organisation_ids)
-            | models.Q(location__gebied__stadsdeel_id__in=user.staff_stadsdeel_ids)
-        )
+        stadsdelen = user.staff_stadsdeel_ids
+        visible = models.Q(organisation_id__in=user.organisation_ids)
+        if stadsdelen:
+            visible |= models.Q(location__gebied__stadsdeel_id__in=stadsdelen) | models.Q(online=True)
+        return self.filter(visible)
 
     def editable_by(self, user):
         if not user.is_authenticated:

@@ -132,6 +132,15 @@ def test_an_online_activity_has_no_place_and_keeps_its_link(people):
     assert [item.field for item in activity.missing_for_publication()] == ["contact_phone"]
 
 
+def test_staff_of_every_stadsdeel_see_online_activities_and_other_organisations_do_not(people):
+    online = activity_create(
+        organisation=people.org_a, user=people.member_a, data=activity_data(online=True, place=place())
+    )
+    assert Activity.objects.visible_to(people.reviewer_zuid).filter(pk=online.pk).exists()
+    assert Activity.objects.visible_to(people.reviewer_noord).filter(pk=online.pk).exists()
+    assert not Activity.objects.visible_to(people.member_b).filter(pk=online.pk).exists()
+
+
 def test_publishing_needs_a_place_or_online(people):
     activity = ActivityFactory(organisation=people.org_a, location=None, status=Activity.Status.DRAFT)
     assert [item.field for item in activity.missing_for_publication()] == ["place", "contact_phone"]
