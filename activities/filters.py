@@ -96,7 +96,8 @@ class ActivityFilter(django_filters.FilterSet):
     def filter_doelgroep(self, queryset, name, value):
         if not value:
             return queryset
-        through = Activity.doelgroepen.through.objects.filter(doelgroep__in=value)
+        chosen = Q(doelgroep__in=value) | Q(doelgroep__slug=Doelgroep.EVERYONE)
+        through = Activity.doelgroepen.through.objects.filter(chosen)
         return queryset.filter(pk__in=through.values("activity_id"))
 
     def filter_day(self, queryset, name, value):

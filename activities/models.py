@@ -54,6 +54,9 @@ class Theme(models.Model):
 
 
 class Doelgroep(models.Model):
+    # Activities for everyone count for every doelgroep a resident chooses.
+    EVERYONE = "alle-amsterdammers"
+
     slug = models.SlugField(unique=True)
     name = models.CharField(_("naam"), max_length=100)
     description = models.CharField(_("toelichting"), max_length=200, blank=True)
