@@ -126,22 +126,60 @@ def activity_ics(request, slug):
     return response
 
 
+# The open data comes in pages of this many activities, or `page_size` up to the maximum.
+EXPORT_PAGE_SIZE = 500
+EXPORT_MAX_PAGE_SIZE = 1000
+
+
+def _export_paging(request):
+    """(page, page size) from the query string, or an error message per parameter."""
+    errors = {}
+    values = {}
+    for name, default, maximum in [("page", 1, None), ("page_size", EXPORT_PAGE_SIZE, EXPORT_MAX_PAGE_SIZE)]:
+        raw = request.GET.get(name, "")
+        if not raw:
+            values[name] = default
+        elif raw.isascii() and raw.isdigit() and int(raw) >= 1 and (maximum is None or int(raw) <= maximum):
+            values[name] = int(raw)
+        else:
+            limit = f" en hoogstens {maximum}" if maximum else ""
+            errors[name] = [f"Geef een heel getal van minstens 1{limit}."]
+    return values.get("page"), values.get("page_size"), errors
+
+
 @require_safe
 def activity_export(request):
-    """The published catalogue as open data, in the exchange format; same filters as the catalogue."""
+    """The published catalogue as open data, in the exchange format, a page at a time; same filters as
+    the catalogue. The count, the links to the next and previous page and the licence come first."""
     params = canonical_params(request.GET).copy()
     params.pop("page", None)
     data, errors = valid_data(params)
+    page, page_size, paging_errors = _export_paging(request)
+    errors = {**errors, **paging_errors}
     if errors:
         return HttpResponse(exchange.dumps_errors(errors), status=400, content_type="application/json; charset=utf-8")
     version = catalogue_version()
-    key = cache_key(version, "export", params.urlencode())
+    # The paging links carry the host, so the kept answer does too.
+    key = cache_key(version, "export", request.get_host(), params.urlencode(), page, page_size)
     body = caches["exports"].get(key) if version is not None else None
     if body is not None:
         response = HttpResponse(body, content_type="application/json; charset=utf-8")
     else:
         queryset = ActivityFilter(data, queryset=published_activities()).qs.order_by("slug")
-        pieces = exchange.stream_export(queryset)
+        count = queryset.count()
+        start = (page - 1) * page_size
+        if start and start >= count:
+            errors = {"page": [f"Er zijn maar {max(1, -(-count // page_size))} pagina's."]}
+            return HttpResponse(
+                exchange.dumps_errors(errors), status=404, content_type="application/json; charset=utf-8"
+            )
+        about = {
+            "count": count,
+            "next": _export_page_url(request, params, page + 1, page_size) if start + page_size < count else None,
+            "previous": _export_page_url(request, params, page - 1, page_size) if page > 1 else None,
+            "licence": exchange.LICENCE,
+        }
+        pieces = exchange.stream_export(queryset[start : start + page_size], about)
         if version is not None:
             pieces = _kept_when_small(pieces, key)
         response = StreamingHttpResponse(pieces, content_type="application/json; charset=utf-8")
@@ -149,9 +187,19 @@ def activity_export(request):
     return response
 
 
-# An export of a gebied (~2 MB) is kept in the exports' own cache (settings.CACHES: a few dozen, so
-# they never crowd out pages) under the catalogue's version; a stadsdeel or the whole catalogue (~50 MB)
-# is only ever streamed.
+def _export_page_url(request, params, page, page_size):
+    params = params.copy()
+    if page > 1:
+        params["page"] = str(page)
+    if page_size != EXPORT_PAGE_SIZE:
+        params["page_size"] = str(page_size)
+    query = params.urlencode()
+    return request.build_absolute_uri(reverse("activities:export") + (f"?{query}" if query else ""))
+
+
+# A page of the export (at most ~1 MB at the largest page size) is kept in the exports' own cache
+# (settings.CACHES: a few dozen, so they never crowd out pages) under the catalogue's version; anything
+# larger is only ever streamed.
 EXPORT_CACHE_CHARACTERS = 4_000_000
 
 
