@@ -208,6 +208,9 @@ class CatalogueIndex:
             mask |= self.options[facet].get(Doelgroep.EVERYONE, 0)
         return mask
 
+    def stadsdeel_of(self, gebied_slug):
+        return next(stadsdeel for slug, stadsdeel in self.lookups["gebied"].values() if slug == gebied_slug)
+
     def mask_of(self, ids):
         return _mask((self.position[pk] for pk in ids if pk in self.position), len(self.ids))
 

@@ -4,6 +4,7 @@ from django.core.cache import caches
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -14,14 +15,21 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django.views.decorators.vary import vary_on_headers
 from django_ratelimit.decorators import ratelimit
 
-from activities import calendar, exchange, structured_data
+from activities import calendar, catalogue_page, exchange, structured_data
 from activities.access import activities_for, activity_for
 from activities.catalogue_cache import CACHE_SECONDS, cache_key, catalogue_version
 from activities.filters import ActivityFilter, canonical_params, valid_data
 from activities.forms import ActivityForm, FeedbackForm, schedule_formset, schedule_rows
 from activities.models import Activity
 from activities.page_cache import cache_for_visitors, wants_fragment
-from activities.selectors import catalogue_search, facets, listed_activities, published_activities, result_cards
+from activities.selectors import (
+    catalogue_search,
+    facets,
+    listed_activities,
+    published_activities,
+    questions,
+    result_cards,
+)
 from activities.services import (
     ConcurrentEdit,
     NotReadyToPublish,
@@ -46,16 +54,27 @@ def activity_list(request):
     groups, flags = facets(result["filterset"], result["counts"])
     search_params = request.GET.copy()
     search_params.pop("page", None)
+    notes = _search_notes(result["search"])
+    count = result["page"].paginator.count
+    # A place read from the search's words ("in Noord") is shown like a ticked one.
+    place_name = result["place"][2] if result["place"] and not result["place_empty"] else None
+    params = canonical_params(request.GET)
     context = {
         **result,
         "facet_groups": groups,
+        "questions": questions(groups),
         "flags": flags,
+        "heading": catalogue_page.heading(count, groups, flags, place_name),
+        "chips": catalogue_page.chips(params, groups, flags, result["query"]),
+        "filter_count": catalogue_page.filter_count(groups, flags),
+        "broader_searches": [] if count else catalogue_page.broader_searches(params, result, groups),
+        "help_place": catalogue_page.help_place(groups, place_name),
         # The detail page's "back to the list" keeps the search (and its feedback remembers it).
         "detail_query": f"?{search_params.urlencode()}" if search_params else "",
         "cards": result_cards(result["page"].object_list, result["version"]),
         "feedback_form": FeedbackForm(initial={"query_string": request.GET.urlencode()}),
         "stadsdeel_summary": stadsdeel_summary(groups, flags, result["query"]),
-        **_search_notes(result["search"]),
+        **notes,
     }
     template = "activities/activity_list.html"
     if wants_fragment(request):
@@ -99,7 +118,17 @@ def _search_notes(outcome):
 def activity_print(request):
     result = catalogue_search(request.GET, per_page=100)
     activities = listed_activities(result["page"].object_list)
-    return render(request, "activities/activity_print.html", {**result, "activities": activities})
+    groups, flags = facets(result["filterset"], result["counts"])
+    place_name = result["place"][2] if result["place"] and not result["place_empty"] else None
+    context = {
+        **result,
+        "activities": activities,
+        # What a referrer chose, in the words the resident who gets the paper reads.
+        "heading": catalogue_page.heading(result["page"].paginator.count, groups, flags, place_name),
+        "list_query": canonical_params(request.GET).urlencode(),
+        "today": timezone.localdate(),
+    }
+    return render(request, "activities/activity_print.html", context)
 
 
 @require_safe
