@@ -120,3 +120,20 @@ def test_resident_pages_are_accessible_and_fit_the_screen(live_server, new_page,
             page.screenshot(path=str(SCREENSHOT_DIR / f"resident-{name}-filters-open-{device}.png"), full_page=True)
             assert page.evaluate("document.documentElement.scrollWidth") <= VIEWPORTS[device]["width"]
             assert_accessible(page)
+
+
+def test_a_gebied_without_results_hides_in_place(live_server, page, catalogue):
+    page.goto(f"{live_server.url}/activiteiten/")
+    page.wait_for_function("() => window.htmx !== undefined")
+    page.evaluate("window.__zelfdePagina = true")
+    page.locator("details.facet", has_text="Gebied").locator("summary").click()
+    oud_zuid = page.get_by_label(re.compile(r"^Oud-Zuid"))
+    expect(oud_zuid).to_be_hidden()  # nothing there in this catalogue
+    noord_west = page.get_by_label(re.compile(r"^Noord-West"))
+    expect(noord_west).to_be_visible()
+    page.get_by_label(re.compile(r"^Gratis")).check()
+    # Only the paid Taalles is in Noord-West: with "Gratis" that gebied has nothing left.
+    expect(noord_west).to_be_hidden()
+    expect(page.locator("#result-count")).to_have_text("3 gratis activiteiten gevonden")
+    expect(page.get_by_label(re.compile(r"^Gratis"))).to_be_focused()
+    assert page.evaluate("window.__zelfdePagina") is True
