@@ -59,6 +59,13 @@ def test_from_the_home_page_the_first_result_shows_without_scrolling(live_server
     expect(page).not_to_have_url(re.compile(r"gratis=1"))
     expect(page.locator(".filter-panel > summary")).to_contain_text("Filters (1)")
 
+    # The stadsdeel a resident picks on the home page: its summary of the offer comes after the results.
+    page.goto(f"{live_server.url}/")
+    page.get_by_role("link", name="Noord", exact=True).click()
+    expect(page.locator(".stadsdeel-summary")).to_be_attached()
+    top = page.locator("#resultaten .result").first.bounding_box()["y"]
+    assert top < 740, f"in a stadsdeel the first result starts at {top}px"
+
 
 def test_the_filters_fold_and_work_without_javascript(live_server, new_page, catalogue):
     page = phone(new_page, java_script_enabled=False)
