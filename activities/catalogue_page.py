@@ -33,16 +33,22 @@ def _flags_on(flags):
     return {flag["facet"] for flag in flags if flag["checked"]}
 
 
-def heading(count, groups, flags, place_name=None):
+def heading(count, groups, flags, place_name=None, found=True):
     """ "12 gratis activiteiten gevonden voor ouderen in Noord op dinsdag". The search's words are in
-    the search box above it; a place read from them ("koffie in noord") is in the heading."""
+    the search box above it; a place read from them ("koffie in noord") is in the heading. A printed
+    list (`found=False`) describes itself: "12 gratis activiteiten voor ouderen in Noord"."""
     checked = _checked(groups)
     labels = {name: [option["label"] for option in options] for name, options in checked.items()}
     flags_on = _flags_on(flags)
-    if "gratis" in flags_on:
+    free = "gratis" in flags_on
+    if free and found:
         text = ngettext("%(count)d gratis activiteit gevonden", "%(count)d gratis activiteiten gevonden", count)
-    else:
+    elif free:
+        text = ngettext("%(count)d gratis activiteit", "%(count)d gratis activiteiten", count)
+    elif found:
         text = ngettext("%(count)d activiteit gevonden", "%(count)d activiteiten gevonden", count)
+    else:
+        text = ngettext("%(count)d activiteit", "%(count)d activiteiten", count)
     parts = [text % {"count": count}]
     what = labels["bouwsteen"] + labels["thema"]
     if what:

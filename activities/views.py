@@ -124,7 +124,7 @@ def activity_print(request):
         **result,
         "activities": activities,
         # What a referrer chose, in the words the resident who gets the paper reads.
-        "heading": catalogue_page.heading(result["page"].paginator.count, groups, flags, place_name),
+        "heading": catalogue_page.heading(result["page"].paginator.count, groups, flags, place_name, found=False),
         "list_query": canonical_params(request.GET).urlencode(),
         "today": timezone.localdate(),
     }

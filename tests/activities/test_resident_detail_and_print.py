@@ -52,7 +52,7 @@ def test_the_printed_list_says_what_was_chosen_and_when(client, monkeypatch):
     ActivityFactory(title="Open inloop", doelgroepen=["alle-amsterdammers"], location__gebied_slug="noord-oost")
     ActivityFactory(title="Jongerenhuis", doelgroepen=["jongeren"], location__gebied_slug="oud-noord")
     html = client.get(reverse("activities:print"), {"doelgroep": "ouderen", "stadsdeel": "noord"}).content.decode()
-    assert '<p class="filters-in-words">2 activiteiten gevonden voor ouderen in Noord.</p>' in html
+    assert '<p class="filters-in-words">2 activiteiten voor ouderen in Noord.</p>' in html
     assert "Gemaakt op 27 november 2026" in html
     assert "/activiteiten/?stadsdeel=noord&amp;doelgroep=ouderen" in html
     assert re.findall(r"<h2>(.*?)</h2>", html) == ["Open inloop", "Wandelclub"]
