@@ -56,8 +56,7 @@ def activity_list(request):
     search_params.pop("page", None)
     notes = _search_notes(result["search"])
     count = result["page"].paginator.count
-    # A place read from the search's words ("in Noord") is shown like a ticked one.
-    place_name = result["place"][2] if result["place"] and not result["place_empty"] else None
+    place_name = _place_name(result)
     params = canonical_params(request.GET)
     context = {
         **result,
@@ -90,6 +89,12 @@ def activity_list(request):
     return response
 
 
+def _place_name(result):
+    """The place read from the search's words ("in Noord"), when the list is narrowed to it: it is
+    named like a ticked one."""
+    return result["place"][2] if result["place"] and not result["place_empty"] else None
+
+
 def _search_notes(outcome):
     """What the page says about how it read the search: the search without its place (to widen),
     and each typo's suggestions as a search with the typo replaced."""
@@ -119,7 +124,7 @@ def activity_print(request):
     result = catalogue_search(request.GET, per_page=100)
     activities = listed_activities(result["page"].object_list)
     groups, flags = facets(result["filterset"], result["counts"])
-    place_name = result["place"][2] if result["place"] and not result["place_empty"] else None
+    place_name = _place_name(result)
     context = {
         **result,
         "activities": activities,
