@@ -20,7 +20,7 @@ from activities.models import (
 
 @admin.register(Bouwsteen)
 class BouwsteenAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "order"]
+    list_display = ["name", "resident_name", "slug", "order"]
 
 
 @admin.register(Theme)

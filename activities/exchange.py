@@ -128,13 +128,24 @@ def _grouped(pairs):
     return grouped
 
 
-def stream_export(queryset):
+# The open data's licence, in every answer of the API: anyone may reuse the catalogue without asking.
+LICENCE = {
+    "name": "CC0 1.0 Universeel (Publiek Domein)",
+    "url": "https://creativecommons.org/publicdomain/zero/1.0/deed.nl",
+}
+
+
+def stream_export(queryset, about=None):
     """Yield the JSON document piece by piece, so 50,000 activities never sit in memory at once.
 
+    `about` are keys before the list (count, paging links, licence); an import reads only "activities".
     Plain rows instead of model instances (four queries per 1,000 activities): building a dozen
     objects per activity made exporting a gebied take a second.
     """
-    yield '{"activities": ['
+    yield "{" + "".join(
+        f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}, " for key, value in (about or {}).items()
+    )
+    yield '"activities": ['
     separator = "\n"
     rows = queryset.values(*_EXPORT_COLUMNS).iterator(chunk_size=EXPORT_CHUNK)
     while chunk := list(islice(rows, EXPORT_CHUNK)):

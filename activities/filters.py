@@ -54,7 +54,7 @@ class ActivityFilter(django_filters.FilterSet):
         queryset=Gebied.objects.current().select_related("stadsdeel").order_by("stadsdeel__name", "name"),
     )
     bouwsteen = django_filters.ModelMultipleChoiceFilter(
-        label=_("Soort aanbod"),
+        label=_("Soort activiteit"),
         field_name="bouwsteen__slug",
         distinct=False,
         to_field_name="slug",
@@ -64,7 +64,7 @@ class ActivityFilter(django_filters.FilterSet):
         label=_("Onderwerp"), to_field_name="slug", queryset=Theme.objects.all(), method="filter_theme"
     )
     doelgroep = django_filters.ModelMultipleChoiceFilter(
-        label=_("Voor wie"),
+        label=_("Groep"),
         to_field_name="slug",
         queryset=Doelgroep.objects.filter(is_public=True),
         method="filter_doelgroep",
@@ -99,7 +99,8 @@ class ActivityFilter(django_filters.FilterSet):
     def filter_doelgroep(self, queryset, name, value):
         if not value:
             return queryset
-        through = Activity.doelgroepen.through.objects.filter(doelgroep__in=value)
+        chosen = Q(doelgroep__in=value) | Q(doelgroep__slug=Doelgroep.EVERYONE)
+        through = Activity.doelgroepen.through.objects.filter(chosen)
         return queryset.filter(pk__in=through.values("activity_id"))
 
     def filter_day(self, queryset, name, value):
@@ -107,6 +108,19 @@ class ActivityFilter(django_filters.FilterSet):
             return queryset
         days = [DAY_SLUGS.index(slug) for slug in value]
         return queryset.filter(pk__in=ScheduleSlot.objects.filter(day__in=days).values("activity_id"))
+
+
+# The questions a resident answers to narrow the list, each with its filters (FACETS) in the form's order.
+QUESTIONS = [
+    (_("Wat zoek je?"), ["bouwsteen", "thema"]),
+    (_("Voor wie?"), ["doelgroep"]),
+    (_("Waar?"), ["stadsdeel", "gebied"]),
+    (_("Wanneer?"), ["dag"]),
+]
+# The filters about time: "op alle dagen" drops them together when nothing is found.
+WHEN_FACETS = ["dag"]
+# The filters about place, widest first: a gebied widens to its stadsdeel, a stadsdeel to the city.
+PLACE_FACETS = ["stadsdeel", "gebied"]
 
 
 # Longer searches are cut here. One over the form's 200 characters is shown with its message and never
@@ -160,7 +174,11 @@ def facet_options(filterset, version=None):
         for name, field in filterset.form.fields.items():
             if hasattr(field, "queryset"):
                 options[name] = [
-                    (obj.slug, str(obj), getattr(getattr(obj, "stadsdeel", None), "name", None))
+                    (
+                        obj.slug,
+                        getattr(obj, "resident_name", "") or str(obj),
+                        getattr(getattr(obj, "stadsdeel", None), "name", None),
+                    )
                     for obj in field.queryset
                 ]
                 if getattr(field, "null_label", None) is not None:

@@ -207,6 +207,16 @@ class CatalogueIndex:
                 options[facet][value] = options[facet].get(value, 0) | (1 << n)
         return CatalogueIndex(ids, keys, options, self.lookups)
 
+    def passing(self, facet, value):
+        """The activities that ticking `value` of `facet` lets through: for a doelgroep also those for everyone."""
+        mask = self.options[facet].get(value, 0)
+        if facet == "doelgroep":
+            mask |= self.options[facet].get(Doelgroep.EVERYONE, 0)
+        return mask
+
+    def stadsdeel_of(self, gebied_slug):
+        return next(stadsdeel for slug, stadsdeel in self.lookups["gebied"].values() if slug == gebied_slug)
+
     def mask_of(self, ids):
         return _mask((self.position[pk] for pk in ids if pk in self.position), len(self.ids))
 
@@ -225,7 +235,7 @@ class CatalogueIndex:
             if values:
                 passes[facet] = 0
                 for value in values:
-                    passes[facet] |= self.options[facet].get(value, 0)
+                    passes[facet] |= self.passing(facet, value)
 
         def passing_all_but(skip):
             mask = base
@@ -238,8 +248,10 @@ class CatalogueIndex:
         counts = {}
         for facet in FACETS:
             others = passing_all_but(facet)
+            # Every doelgroep counts the activities for everyone, also one without activities of its own.
+            values = self.lookups["doelgroep"].values() if facet == "doelgroep" else self.options[facet]
             counts[facet] = {
-                value: count for value, mask in self.options[facet].items() if (count := (mask & others).bit_count())
+                value: count for value in values if (count := (self.passing(facet, value) & others).bit_count())
             }
         for flag in FLAGS:
             counts[flag] = {"1": (result & self.options[flag].get("1", 0)).bit_count()}

@@ -26,6 +26,8 @@ postcode_validator = RegexValidator(
 class Bouwsteen(models.Model):
     slug = models.SlugField(unique=True)
     name = models.CharField(_("naam"), max_length=100)
+    # The kader's name is a policy term: residents choose by what they are looking for.
+    resident_name = models.CharField(_("naam voor bewoners"), max_length=100, blank=True)
     tagline = models.CharField(_("in één zin"), max_length=200)
     description = models.TextField(_("uitleg"), blank=True)
     order = models.PositiveSmallIntegerField(default=0)
@@ -54,6 +56,9 @@ class Theme(models.Model):
 
 
 class Doelgroep(models.Model):
+    # Activities for everyone count for every doelgroep a resident chooses.
+    EVERYONE = "alle-amsterdammers"
+
     slug = models.SlugField(unique=True)
     name = models.CharField(_("naam"), max_length=100)
     description = models.CharField(_("toelichting"), max_length=200, blank=True)
@@ -127,6 +132,15 @@ class Location(models.Model):
         else:
             destination = f"{self.street}, {self.postcode} {self.city}"
         return "https://www.openstreetmap.org/directions?" + urlencode({"route": f";{destination}"})
+
+    def geo_url(self):
+        """A geo: link (RFC 5870) that opens the phone's own maps app at the place; None without coordinates."""
+        from urllib.parse import quote
+
+        if self.lat is None or self.lon is None:
+            return None
+        label = quote(f"{self.name}, {self.street}, {self.city}")
+        return f"geo:{self.lat},{self.lon}?q={self.lat},{self.lon}({label})"
 
 
 @dataclass(frozen=True, kw_only=True)

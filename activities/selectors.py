@@ -3,11 +3,12 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.template.loader import render_to_string
+from django.utils.text import slugify
 
 from activities import search
 from activities.cards import keep_cards, kept_cards
 from activities.catalogue_cache import cached, catalogue_version
-from activities.filters import ActivityFilter, facet_options, valid_data
+from activities.filters import QUESTIONS, ActivityFilter, facet_options, valid_data
 from activities.index import FACETS, FLAGS, catalogue_index
 from activities.models import Activity
 from activities.search_index import search_index
@@ -56,6 +57,10 @@ def catalogue_search(params, page_number=None, per_page=None):
     page = Paginator(_Results(selection), per_page or settings.CATALOGUE_PAGE_SIZE).get_page(page_number)
     return {
         "filterset": filterset,
+        "index": index,
+        "ticked": ticked,
+        "flags": [flag for flag in FLAGS if cleaned.get(flag)],
+        "ranked_ids": ranked_ids,
         "page": page,
         "counts": selection.counts,
         "errors": errors,
@@ -140,18 +145,40 @@ def facets(filterset, counts):
         else:
             for slug, label in field.choices:
                 options.append(_option(name, slug, label, counts, selected, None))
-        # Gebieden come under a heading per stadsdeel: the first option of each says which.
-        previous = None
-        for option in options:
-            option["heading"] = option["group"] if option["group"] != previous else None
-            previous = option["group"]
         open_ = any(option["checked"] for option in options)
-        groups.append({"name": name, "label": field.label, "options": options, "open": open_})
+        group = {"name": name, "label": field.label, "options": options, "open": open_, "subgroups": None}
+        if name == "gebied":
+            group["subgroups"] = _per_stadsdeel(options)
+        groups.append(group)
     flags = [
         _option(name, "1", form.fields[name].label, counts, {"1"} if form.cleaned_data.get(name) else set(), None)
         for name in FLAGS
     ]
     return groups, flags
+
+
+def _per_stadsdeel(options):
+    """Gebieden under a heading per stadsdeel. A gebied without activities (for the other filters) is
+    left out, and so is a stadsdeel with none of them: a list of "(0)" only pushes the results down."""
+    subgroups = {}
+    for option in options:
+        option["hidden"] = not option["count"] and not option["checked"]
+        subgroup = subgroups.setdefault(
+            option["group"], {"label": option["group"], "id": f"gebieden-{slugify(option['group'])}", "options": []}
+        )
+        subgroup["options"].append(option)
+    for subgroup in subgroups.values():
+        subgroup["hidden"] = all(option["hidden"] for option in subgroup["options"])
+    return list(subgroups.values())
+
+
+def questions(groups):
+    """The filter groups under the question each answers ("Waar?"), in the form's order."""
+    by_name = {group["name"]: group for group in groups}
+    return [
+        {"legend": legend, "groups": [by_name[name] for name in names if name in by_name]}
+        for legend, names in QUESTIONS
+    ]
 
 
 def _option(facet, value, label, counts, selected, group):

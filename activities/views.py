@@ -4,6 +4,7 @@ from django.core.cache import caches
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -14,14 +15,21 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django.views.decorators.vary import vary_on_headers
 from django_ratelimit.decorators import ratelimit
 
-from activities import calendar, exchange, structured_data
+from activities import calendar, catalogue_page, exchange, structured_data
 from activities.access import activities_for, activity_for, saved_location_for
 from activities.catalogue_cache import CACHE_SECONDS, cache_key, catalogue_version
 from activities.filters import ActivityFilter, canonical_params, valid_data
 from activities.forms import ActivityForm, FeedbackForm, LocationForm, schedule_formset, schedule_rows
 from activities.models import Activity
 from activities.page_cache import cache_for_visitors, wants_fragment
-from activities.selectors import catalogue_search, facets, listed_activities, published_activities, result_cards
+from activities.selectors import (
+    catalogue_search,
+    facets,
+    listed_activities,
+    published_activities,
+    questions,
+    result_cards,
+)
 from activities.services import (
     ConcurrentEdit,
     LocationInUse,
@@ -50,16 +58,26 @@ def activity_list(request):
     groups, flags = facets(result["filterset"], result["counts"])
     search_params = request.GET.copy()
     search_params.pop("page", None)
+    notes = _search_notes(result["search"])
+    count = result["page"].paginator.count
+    place_name = _place_name(result)
+    params = canonical_params(request.GET)
     context = {
         **result,
         "facet_groups": groups,
+        "questions": questions(groups),
         "flags": flags,
+        "heading": catalogue_page.heading(count, groups, flags, place_name),
+        "chips": catalogue_page.chips(params, groups, flags, result["query"]),
+        "filter_count": catalogue_page.filter_count(groups, flags),
+        "broader_searches": [] if count else catalogue_page.broader_searches(params, result, groups),
+        "help_place": catalogue_page.help_place(groups, place_name),
         # The detail page's "back to the list" keeps the search (and its feedback remembers it).
         "detail_query": f"?{search_params.urlencode()}" if search_params else "",
         "cards": result_cards(result["page"].object_list, result["version"]),
         "feedback_form": FeedbackForm(initial={"query_string": request.GET.urlencode()}),
         "stadsdeel_summary": stadsdeel_summary(groups, flags, result["query"]),
-        **_search_notes(result["search"]),
+        **notes,
     }
     template = "activities/activity_list.html"
     if wants_fragment(request):
@@ -73,6 +91,12 @@ def activity_list(request):
         # Not kept, so the next resident who finds nothing with these words is counted too.
         add_never_cache_headers(response)
     return response
+
+
+def _place_name(result):
+    """The place read from the search's words ("in Noord"), when the list is narrowed to it: it is
+    named like a ticked one."""
+    return result["place"][2] if result["place"] and not result["place_empty"] else None
 
 
 def _search_notes(outcome):
@@ -103,7 +127,17 @@ def _search_notes(outcome):
 def activity_print(request):
     result = catalogue_search(request.GET, per_page=100)
     activities = listed_activities(result["page"].object_list)
-    return render(request, "activities/activity_print.html", {**result, "activities": activities})
+    groups, flags = facets(result["filterset"], result["counts"])
+    place_name = _place_name(result)
+    context = {
+        **result,
+        "activities": activities,
+        # What a referrer chose, in the words the resident who gets the paper reads.
+        "heading": catalogue_page.heading(result["page"].paginator.count, groups, flags, place_name, found=False),
+        "list_query": canonical_params(request.GET).urlencode(),
+        "today": timezone.localdate(),
+    }
+    return render(request, "activities/activity_print.html", context)
 
 
 @require_safe
@@ -130,22 +164,60 @@ def activity_ics(request, slug):
     return response
 
 
+# The open data comes in pages of this many activities, or `page_size` up to the maximum.
+EXPORT_PAGE_SIZE = 500
+EXPORT_MAX_PAGE_SIZE = 1000
+
+
+def _export_paging(request):
+    """(page, page size) from the query string, or an error message per parameter."""
+    errors = {}
+    values = {}
+    for name, default, maximum in [("page", 1, None), ("page_size", EXPORT_PAGE_SIZE, EXPORT_MAX_PAGE_SIZE)]:
+        raw = request.GET.get(name, "")
+        if not raw:
+            values[name] = default
+        elif raw.isascii() and raw.isdigit() and int(raw) >= 1 and (maximum is None or int(raw) <= maximum):
+            values[name] = int(raw)
+        else:
+            limit = f" en hoogstens {maximum}" if maximum else ""
+            errors[name] = [f"Geef een heel getal van minstens 1{limit}."]
+    return values.get("page"), values.get("page_size"), errors
+
+
 @require_safe
 def activity_export(request):
-    """The published catalogue as open data, in the exchange format; same filters as the catalogue."""
+    """The published catalogue as open data, in the exchange format, a page at a time; same filters as
+    the catalogue. The count, the links to the next and previous page and the licence come first."""
     params = canonical_params(request.GET).copy()
     params.pop("page", None)
     data, errors = valid_data(params)
+    page, page_size, paging_errors = _export_paging(request)
+    errors = {**errors, **paging_errors}
     if errors:
         return HttpResponse(exchange.dumps_errors(errors), status=400, content_type="application/json; charset=utf-8")
     version = catalogue_version()
-    key = cache_key(version, "export", params.urlencode())
+    # The paging links carry the host, so the kept answer does too.
+    key = cache_key(version, "export", request.get_host(), params.urlencode(), page, page_size)
     body = caches["exports"].get(key) if version is not None else None
     if body is not None:
         response = HttpResponse(body, content_type="application/json; charset=utf-8")
     else:
         queryset = ActivityFilter(data, queryset=published_activities()).qs.order_by("slug")
-        pieces = exchange.stream_export(queryset)
+        count = queryset.count()
+        start = (page - 1) * page_size
+        if start and start >= count:
+            errors = {"page": [f"Er zijn maar {max(1, -(-count // page_size))} pagina's."]}
+            return HttpResponse(
+                exchange.dumps_errors(errors), status=404, content_type="application/json; charset=utf-8"
+            )
+        about = {
+            "count": count,
+            "next": _export_page_url(request, params, page + 1, page_size) if start + page_size < count else None,
+            "previous": _export_page_url(request, params, page - 1, page_size) if page > 1 else None,
+            "licence": exchange.LICENCE,
+        }
+        pieces = exchange.stream_export(queryset[start : start + page_size], about)
         if version is not None:
             pieces = _kept_when_small(pieces, key)
         response = StreamingHttpResponse(pieces, content_type="application/json; charset=utf-8")
@@ -153,9 +225,19 @@ def activity_export(request):
     return response
 
 
-# An export of a gebied (~2 MB) is kept in the exports' own cache (settings.CACHES: a few dozen, so
-# they never crowd out pages) under the catalogue's version; a stadsdeel or the whole catalogue (~50 MB)
-# is only ever streamed.
+def _export_page_url(request, params, page, page_size):
+    params = params.copy()
+    if page > 1:
+        params["page"] = str(page)
+    if page_size != EXPORT_PAGE_SIZE:
+        params["page_size"] = str(page_size)
+    query = params.urlencode()
+    return request.build_absolute_uri(reverse("activities:export") + (f"?{query}" if query else ""))
+
+
+# A page of the export (at most ~1 MB at the largest page size) is kept in the exports' own cache
+# (settings.CACHES: a few dozen, so they never crowd out pages) under the catalogue's version; anything
+# larger is only ever streamed.
 EXPORT_CACHE_CHARACTERS = 4_000_000
 
 

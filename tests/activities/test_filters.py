@@ -115,3 +115,32 @@ def test_unknown_values_are_reported_and_ignored(catalogue):
 def test_invalid_day_is_reported(catalogue):
     result = search("dag=maandag")
     assert "dag" in result["errors"]
+
+
+def sql_titles(query_string):
+    from activities.filters import ActivityFilter
+    from activities.selectors import published_activities
+
+    queryset = ActivityFilter(QueryDict(query_string), queryset=published_activities()).qs
+    return sorted(queryset.values_list("title", flat=True))
+
+
+def test_activities_for_everyone_count_for_every_doelgroep(catalogue):
+    ActivityFactory(title="Open inloop", location__gebied_slug="noord-oost", doelgroepen=["alle-amsterdammers"])
+    ActivityFactory(title="Jongerenavond", location__gebied_slug="noord-oost", doelgroepen=["jongeren"])
+    for_older_people = ["Buurtkoor Zuid", "Open inloop", "Wandelclub Noord-Oost"]
+    # The page (in-memory index) and the open data (django-filter) agree.
+    assert titles("doelgroep=ouderen") == sql_titles("doelgroep=ouderen") == for_older_people
+    assert titles("doelgroep=ouderen&stadsdeel=noord") == ["Open inloop", "Wandelclub Noord-Oost"]
+    assert (
+        titles("doelgroep=jongeren")
+        == sql_titles("doelgroep=jongeren")
+        == ["Buurtkoor Zuid", "Jongerenavond", "Open inloop"]
+    )
+    # Only the activities for everyone: nobody else's doelgroep counts for them.
+    assert titles("doelgroep=alle-amsterdammers") == ["Buurtkoor Zuid", "Open inloop"]
+    counts = search("stadsdeel=noord")["counts"]["doelgroep"]
+    assert counts["ouderen"] == 2
+    assert counts["jongeren"] == 2
+    # A doelgroep without activities of its own still finds the ones for everyone.
+    assert counts["lhbtiq"] == 1

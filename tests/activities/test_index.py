@@ -19,7 +19,7 @@ committed = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 GEBIEDEN = ["oud-noord", "noord-west", "oud-zuid", "de-pijp-rivierenbuurt", "westerpark", "centrum-oost"]
 THEMES = ["taal", "sport", "ontmoeting", "digitale-vaardigheden", "kunst-en-cultuur"]
-GROUPS = ["ouderen", "jongeren", "nieuwkomers", "mantelzorgers"]
+GROUPS = ["ouderen", "jongeren", "nieuwkomers", "mantelzorgers", "alle-amsterdammers"]
 DAYS = ["ma", "di", "wo", "do", "vr", "za", "zo"]
 WORDS = ["Taalcafé", "Wandelclub", "Koffie-ochtend", "Formulierenhulp", "Schaakclub", "Buurtkoor"]
 

@@ -43,7 +43,7 @@ def test_catalogue_stays_accessible_after_htmx_updates(live_server, page, catalo
     page.locator("#id_q").press_sequentially("taal", delay=30)
     expect(page.locator("#result-count")).to_have_text("2 activiteiten gevonden")
     page.get_by_label(re.compile(r"^Gratis")).check()
-    expect(page.locator("#result-count")).to_have_text("1 activiteit gevonden")
+    expect(page.locator("#result-count")).to_have_text("1 gratis activiteit gevonden")
     page.locator("#feedback").get_by_label("Ja").check()
     page.locator("#feedback").get_by_role("button", name="Verstuur").click()
     expect(page.locator("#feedback").get_by_role("status")).to_be_visible()

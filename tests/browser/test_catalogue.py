@@ -29,7 +29,7 @@ def test_search_and_filter_update_in_place_and_back_restores(live_server, page, 
     expect(page.locator("#n-f-gratis-1")).to_have_text("(1)")
 
     page.get_by_label(re.compile(r"^Gratis")).check()
-    expect(count).to_have_text("1 activiteit gevonden")
+    expect(count).to_have_text("1 gratis activiteit gevonden")
     assert result_titles(page) == ["Taalcafé De Meeuw"]
     expect(page).to_have_url(re.compile(r"[?&]gratis=1"))
     expect(page).to_have_url(re.compile(r"[?&]q=taal"))
@@ -86,7 +86,7 @@ def test_search_and_filter_work_without_javascript(live_server, no_js_page, cata
     page.get_by_label(re.compile(r"^Gratis")).check()
     page.get_by_role("button", name="Toon resultaten").click()
     expect(page).to_have_url(re.compile(r"[?&]gratis=1"))
-    expect(page.locator("#result-count")).to_have_text("1 activiteit gevonden")
+    expect(page.locator("#result-count")).to_have_text("1 gratis activiteit gevonden")
     assert result_titles(page) == ["Taalcafé De Meeuw"]
     expect(page.get_by_label(re.compile(r"^Gratis"))).to_be_checked()
 
@@ -114,18 +114,19 @@ def test_catalogue_page_stays_small(live_server, page, catalogue):
         assert size < 60_000, f"{path} is {size} bytes"
 
 
-def test_on_a_phone_a_link_jumps_past_the_filters_to_the_results(live_server, new_page, catalogue):
+def test_on_a_phone_a_link_jumps_from_the_open_filters_to_the_results(live_server, new_page, catalogue):
     from tests.browser.conftest import MOBILE
 
     page = new_page(viewport=MOBILE, is_mobile=True, has_touch=True)
     page.goto(f"{live_server.url}/activiteiten/?stadsdeel=noord")
     page.wait_for_function("() => window.htmx !== undefined")
+    page.locator(".filter-panel > summary").click()
     jump = page.get_by_role("link", name="Bekijk 4 activiteiten")
-    expect(jump).to_be_visible()
+    expect(jump).to_be_in_viewport()
     expect(page.locator("#result-count")).not_to_be_in_viewport()
 
     page.locator("#id_q").press_sequentially("taal", delay=30)
-    expect(page.locator("#result-count")).to_have_text("2 activiteiten gevonden")
+    expect(page.locator("#result-count")).to_have_text("2 activiteiten gevonden in Noord")
     expect(jump).to_have_count(0)
     jump = page.get_by_role("link", name="Bekijk 2 activiteiten")
     jump.click()

@@ -7,8 +7,10 @@ pytestmark = pytest.mark.django_db
 def test_home_shows_search_bouwstenen_and_stadsdelen(client):
     html = client.get(reverse("home")).content.decode()
     assert 'name="q"' in html
-    for name in ["Verbondenheid en betrokkenheid", "Samenredzaamheid", "Zelfredzaamheid en ontplooiing"]:
+    # In residents' words; the kader's names are for staff.
+    for name in ["Mensen ontmoeten en samen iets doen", "Elkaar helpen en steunen", "Hulp bij taal, geld, formulieren"]:
         assert name in html
+    assert "Samenredzaamheid" not in html
     assert "?stadsdeel=weesp" in html and "?stadsdeel=noord" in html
 
 

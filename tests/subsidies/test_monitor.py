@@ -268,7 +268,7 @@ def test_public_summary_on_a_stadsdeel_catalogue_page(client, people):
     html = client.get("/activiteiten/", {"stadsdeel": "noord"}).content.decode()
     summary = html[html.index('class="stadsdeel-summary"') : html.index("</section>", html.index("stadsdeel-summary"))]
     assert "In Noord staan 2 activiteiten in de catalogus." in summary
-    assert "Samenredzaamheid</a>: 1" in summary and "Verbondenheid en betrokkenheid</a>: 1" in summary
+    assert "Elkaar helpen en steunen</a>: 1" in summary and "Mensen ontmoeten en samen iets doen</a>: 1" in summary
     assert "Zoekt vrijwilligers</a>: 1" in summary
     assert "€" not in summary and "Buurthuis Noord" not in summary
     # With another filter or a search the counts would describe the search: no summary.

@@ -1,0 +1,161 @@
+"""What the catalogue page tells a resident about its list, in plain words: a heading that says what is
+shown, the chosen filters as chips to take away one by one, and, when nothing is found, the nearest
+broader searches that do find something.
+
+Everything here is made from the filters' options and the in-memory index (activities.index), so it
+costs no query."""
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from activities.filters import PLACE_FACETS, WHEN_FACETS, canonical_params
+from activities.index import FACETS
+
+
+def _lower_first(label):
+    """ "Computer en internet" reads "computer en internet" in a sentence; "LHBTIQ+" stays as it is."""
+    if len(label) > 1 and label[1].islower():
+        return label[0].lower() + label[1:]
+    return label
+
+
+def _or(labels):
+    if len(labels) == 1:
+        return labels[0]
+    return _("%(first)s of %(last)s") % {"first": ", ".join(labels[:-1]), "last": labels[-1]}
+
+
+def _checked(groups):
+    return {group["name"]: [option for option in group["options"] if option["checked"]] for group in groups}
+
+
+def _flags_on(flags):
+    return {flag["facet"] for flag in flags if flag["checked"]}
+
+
+def heading(count, groups, flags, place_name=None, found=True):
+    """ "12 gratis activiteiten gevonden voor ouderen in Noord op dinsdag". The search's words are in
+    the search box above it; a place read from them ("koffie in noord") is in the heading. A printed
+    list (`found=False`) describes itself: "12 gratis activiteiten voor ouderen in Noord"."""
+    checked = _checked(groups)
+    labels = {name: [option["label"] for option in options] for name, options in checked.items()}
+    flags_on = _flags_on(flags)
+    free = "gratis" in flags_on
+    if free and found:
+        text = ngettext("%(count)d gratis activiteit gevonden", "%(count)d gratis activiteiten gevonden", count)
+    elif free:
+        text = ngettext("%(count)d gratis activiteit", "%(count)d gratis activiteiten", count)
+    elif found:
+        text = ngettext("%(count)d activiteit gevonden", "%(count)d activiteiten gevonden", count)
+    else:
+        text = ngettext("%(count)d activiteit", "%(count)d activiteiten", count)
+    parts = [text % {"count": count}]
+    what = labels["bouwsteen"] + labels["thema"]
+    if what:
+        parts.append(_("over %(what)s") % {"what": _or([_lower_first(label) for label in what])})
+    if labels["doelgroep"]:
+        parts.append(_("voor %(who)s") % {"who": _or([_lower_first(label) for label in labels["doelgroep"]])})
+    places = labels["stadsdeel"] + labels["gebied"] or ([place_name] if place_name else [])
+    if places:
+        parts.append(_("in %(where)s") % {"where": _or(places)})
+    if labels["dag"]:
+        parts.append(_("op %(when)s") % {"when": _or(labels["dag"])})
+    text = " ".join(parts)
+    if "toegankelijk" in flags_on:
+        text += _(", toegankelijk met een rolstoel")
+    if "vrijwilligers" in flags_on:
+        text += _(", vrijwilligers gezocht")
+    return text
+
+
+def _without(params, name, value=None):
+    """The query string without the filter `name` (or only its `value`), from the first page."""
+    params = params.copy()
+    params.pop("page", None)
+    if value is None:
+        params.pop(name, None)
+    else:
+        params.setlist(name, [kept for kept in params.getlist(name) if kept != value])
+    return params.urlencode()
+
+
+def chips(params, groups, flags, query):
+    """Each chosen filter with the address of the list without it: one tap takes it away."""
+    found = []
+    if query:
+        found.append({"label": _("Zoekwoord: %(query)s") % {"query": query}, "query": _without(params, "q")})
+    for group in groups:
+        for option in group["options"]:
+            if option["checked"]:
+                found.append({"label": option["label"], "query": _without(params, group["name"], option["value"])})
+    for flag in flags:
+        if flag["checked"]:
+            found.append({"label": flag["label"], "query": _without(params, flag["facet"])})
+    return found
+
+
+def filter_count(groups, flags):
+    """How many filters are ticked: the "Filters (3)" that opens them on a phone."""
+    return sum(len(options) for options in _checked(groups).values()) + len(_flags_on(flags))
+
+
+def help_place(groups, place_name=None):
+    """The one gebied or stadsdeel the resident looks in, for "the buurtteam in Noord"; else None."""
+    checked = _checked(groups)
+    for name in ["gebied", "stadsdeel"]:
+        if len(checked[name]) == 1:
+            return checked[name][0]["label"]
+    if not checked["gebied"] and not checked["stadsdeel"]:
+        return place_name
+    return None
+
+
+def broader_searches(params, result, groups):
+    """The nearest searches with fewer filters that find something, each with its count:
+    the place made wider, without the day, without each other filter, without the search words."""
+    index = result["index"]
+    ticked = result["ticked"]
+    flags = result["flags"]
+    # What the search's own words ask for ("gratis") stays with them.
+    word_flags = [flag for flag in result["search"].filters if flag not in flags]
+    labels = {group["name"]: {option["value"]: option["label"] for option in group["options"]} for group in groups}
+    candidates = []
+    if ticked["gebied"]:
+        stadsdelen = sorted({index.stadsdeel_of(slug) for slug in ticked["gebied"]} | set(ticked["stadsdeel"]))
+        wider = _dropped(params, ["gebied"])
+        wider.setlist("stadsdeel", stadsdelen)
+        wider = canonical_params(wider)
+        place = _or([labels["stadsdeel"][slug] for slug in stadsdelen])
+        candidates.append(
+            (_("In heel %(place)s") % {"place": place}, {**ticked, "gebied": [], "stadsdeel": stadsdelen}, flags, wider)
+        )
+    elif ticked["stadsdeel"]:
+        candidates.append((_("In heel Amsterdam"), {**ticked, "stadsdeel": []}, flags, _dropped(params, ["stadsdeel"])))
+    if any(ticked[facet] for facet in WHEN_FACETS):
+        without_when = {**ticked, **{facet: [] for facet in WHEN_FACETS}}
+        candidates.append((_("Op alle dagen"), without_when, flags, _dropped(params, WHEN_FACETS)))
+    for facet in FACETS:
+        if facet in PLACE_FACETS or facet in WHEN_FACETS or not ticked[facet]:
+            continue
+        label = _("Zonder ‘%(filter)s’") % {"filter": _or([labels[facet][slug] for slug in ticked[facet]])}
+        candidates.append((label, {**ticked, facet: []}, flags, _dropped(params, [facet])))
+    for flag in flags:
+        label = _("Zonder ‘%(filter)s’") % {"filter": result["filterset"].form.fields[flag].label}
+        candidates.append((label, ticked, [other for other in flags if other != flag], _dropped(params, [flag])))
+    found = []
+    for label, wider_ticked, wider_flags, wider_params in candidates:
+        count = index.select(wider_ticked, wider_flags + word_flags, result["ranked_ids"]).total
+        if count:
+            found.append({"label": label, "count": count, "query": wider_params.urlencode()})
+    if result["query"] and (count := index.select(ticked, flags).total):
+        label = _("Zonder het zoekwoord ‘%(query)s’") % {"query": result["query"]}
+        found.append({"label": label, "count": count, "query": _dropped(params, ["q"]).urlencode()})
+    return found
+
+
+def _dropped(params, names):
+    """A copy of the query string without these parameters, from the first page."""
+    params = params.copy()
+    for name in [*names, "page"]:
+        params.pop(name, None)
+    return params

@@ -1,0 +1,152 @@
+"""What the catalogue page says about its list to a resident: plain filter words, a heading that says
+what is shown, chips that take a filter away, hidden empty gebieden, and help when nothing is found."""
+
+import re
+from html import unescape
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import ActivityFactory
+
+pytestmark = pytest.mark.django_db
+URL = reverse("activities:list")
+
+
+@pytest.fixture
+def catalogue():
+    ActivityFactory(
+        title="Wandelclub Noord",
+        location__gebied_slug="oud-noord",
+        doelgroepen=["ouderen"],
+        themes=["gezondheid-en-bewegen"],
+        schedule=[("wo", "10:00", "11:30")],
+    )
+    ActivityFactory(
+        title="Open inloop De Banne",
+        location__gebied_slug="noord-oost",
+        doelgroepen=["alle-amsterdammers"],
+        themes=["ontmoeting"],
+        schedule=[("vr", "10:00", "12:00")],
+    )
+    ActivityFactory(
+        title="Jongerenhuis Zuid",
+        location__gebied_slug="oud-zuid",
+        doelgroepen=["jongeren"],
+        themes=["sport"],
+        free=False,
+        cost="€ 2",
+        schedule=[("wo", "19:00", "21:00")],
+    )
+
+
+def page(client, **params):
+    return client.get(URL, params).content.decode()
+
+
+def heading(html):
+    match = re.search(r'<h2 id="result-count"[^>]*>(.*?)</h2>', html, re.S)
+    return unescape(match.group(1).strip())
+
+
+def chips(html):
+    """{chip text: the address it leads to}."""
+    found = re.findall(r'<a class="chip" href="([^"]*)"><span class="visually-hidden">[^<]*</span>(.*?) <span', html)
+    return {unescape(label): unescape(href) for href, label in found}
+
+
+def test_the_filters_ask_questions_in_plain_words(client, catalogue):
+    html = page(client)
+    for legend in ["Wat zoek je?", "Voor wie?", "Waar?", "Wanneer?"]:
+        assert f"<legend>{legend}</legend>" in html
+    # The kader's bouwstenen as residents would say it; the policy words stay in the staff area.
+    assert "Mensen ontmoeten en samen iets doen" in html
+    assert "Hulp bij taal, geld, formulieren en meer" in html
+    assert "Verbondenheid" not in html and "Soort aanbod" not in html and "Zelfredzaamheid" not in html
+    assert "Activiteiten voor iedereen tellen mee." in html
+
+
+def test_the_heading_says_what_is_shown(client, catalogue):
+    assert heading(page(client)) == "3 activiteiten gevonden"
+    # Ouderen includes the activities for everyone.
+    assert heading(page(client, doelgroep="ouderen", stadsdeel="noord")) == (
+        "2 activiteiten gevonden voor ouderen in Noord"
+    )
+    assert heading(page(client, dag="wo", gratis="1", thema=["sport", "gezondheid-en-bewegen"])) == (
+        "1 gratis activiteit gevonden over gezondheid en bewegen of sport op woensdag"
+    )
+    # A place read from the search's words is named like a ticked one.
+    assert heading(page(client, q="wandelen in noord")) == "1 activiteit gevonden in Noord"
+
+
+def test_each_chip_leads_to_the_list_without_it(client, catalogue):
+    html = page(client, q="wandel", doelgroep="ouderen", stadsdeel="noord", gratis="1", page="1")
+    assert chips(html) == {
+        "Zoekwoord: wandel": "?stadsdeel=noord&doelgroep=ouderen&gratis=1",
+        "Noord": "?q=wandel&doelgroep=ouderen&gratis=1",
+        "Ouderen": "?q=wandel&stadsdeel=noord&gratis=1",
+        "Gratis": "?q=wandel&stadsdeel=noord&doelgroep=ouderen",
+    }
+    assert 'id="filter-count">(3)</span>' in html
+    # Of two values of one filter, a chip takes away only its own.
+    two = chips(page(client, stadsdeel=["noord", "zuid"]))
+    assert two == {"Noord": "?stadsdeel=zuid", "Zuid": "?stadsdeel=noord"}
+    assert chips(page(client)) == {}
+
+
+def test_gebieden_without_activities_are_hidden(client, catalogue):
+    html = page(client, stadsdeel="noord")
+    assert re.search(r'<div class="check">\s*<input type="checkbox" id="f-gebied-oud-noord"', html)
+    assert re.search(r'<div class="check" hidden>\s*<input type="checkbox" id="f-gebied-noord-west"', html)
+    # Zuid's gebieden have nothing in Noord: the whole stadsdeel's heading goes too.
+    assert '<div class="facet-subgroup" id="gebieden-zuid" hidden>' in html
+    assert '<div class="facet-subgroup" id="gebieden-noord">' in html
+
+
+def test_htmx_updates_the_heading_chips_and_gebieden_in_place(client, catalogue):
+    html = client.get(URL, {"doelgroep": "ouderen"}, headers={"HX-Request": "true"}).content.decode()
+    assert re.search(r'<h2 id="result-count" hx-swap-oob="innerHTML">\s*2 activiteiten gevonden voor ouderen', html)
+    assert '<span id="filter-count" hx-swap-oob="innerHTML">(1)</span>' in html
+    assert '<a class="chip" href="?">' in html
+    assert '<div class="facet-subgroup" id="gebieden-zuid" hidden hx-swap-oob="true">' in html
+    assert '<div class="facet-subgroup" id="gebieden-noord" hx-swap-oob="true">' in html
+    assert "<html" not in html
+
+
+def broader(html):
+    """{link text: (address, count)} of the help block's broader searches."""
+    found = re.findall(r'<li><a href="([^"]*)">([^<]*)</a> \((\d+) activiteit', html)
+    return {unescape(label): (unescape(href), int(count)) for href, label, count in found}
+
+
+def test_nobody_leaves_empty_handed(client, catalogue):
+    html = page(client, gebied="noord-west", doelgroep="ouderen", dag="wo")
+    assert heading(html) == "0 activiteiten gevonden voor ouderen in Noord-West op woensdag"
+    assert "Het buurtteam in Noord-West helpt je verder." in html
+    assert '<a href="https://www.buurtteamamsterdam.nl/">' in html
+    assert '<a class="phone" href="tel:14020">14 020</a>' in html
+    assert broader(html) == {
+        # Wandelclub Noord (ouderen, woensdag) is in Oud-Noord.
+        "In heel Noord": ("?stadsdeel=noord&doelgroep=ouderen&dag=wo", 1),
+    }
+
+
+def test_broader_searches_offer_only_what_finds_something(client, catalogue):
+    html = page(client, stadsdeel="zuid", doelgroep="ouderen", dag="vr")
+    assert "Het buurtteam in Zuid helpt je verder." in html
+    # The open inloop on Friday welcomes everyone; without the day or without "ouderen" Zuid still has nothing.
+    assert broader(html) == {"In heel Amsterdam": ("?doelgroep=ouderen&dag=vr", 1)}
+
+
+def test_broader_searches_drop_one_filter_at_a_time(client, catalogue):
+    html = page(client, stadsdeel="zuid", doelgroep="jongeren", dag="wo", gratis="1")
+    assert broader(html) == {"Zonder ‘Gratis’": ("?stadsdeel=zuid&doelgroep=jongeren&dag=wo", 1)}
+    html = page(client, q="zwemmen", stadsdeel="noord")
+    assert "Het buurtteam in Noord helpt je verder." in html
+    assert broader(html) == {"Zonder het zoekwoord ‘zwemmen’": ("?stadsdeel=noord", 2)}
+
+
+def test_without_a_place_the_buurtteam_is_the_one_in_your_neighbourhood(client, catalogue):
+    html = page(client, q="zwemmen")
+    assert "Het buurtteam in je buurt helpt je verder." in html
+    assert broader(html) == {"Zonder het zoekwoord ‘zwemmen’": ("?", 3)}
