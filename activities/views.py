@@ -164,31 +164,35 @@ def activity_ics(request, slug):
     return response
 
 
-# The open data comes in pages of this many activities, or `page_size` up to the maximum.
+# The open data is the whole catalogue (DESIGN.md: an export imports again unchanged), or a page at a
+# time when `page` or `page_size` asks for it: this many activities, or `page_size` up to the maximum.
 EXPORT_PAGE_SIZE = 500
 EXPORT_MAX_PAGE_SIZE = 1000
 
 
 def _export_paging(request):
-    """(page, page size) from the query string, or an error message per parameter."""
+    """(page, page size) from the query string, (1, None) for everything, or an error message per parameter."""
     errors = {}
     values = {}
-    for name, default, maximum in [("page", 1, None), ("page_size", EXPORT_PAGE_SIZE, EXPORT_MAX_PAGE_SIZE)]:
+    for name, maximum in [("page", None), ("page_size", EXPORT_MAX_PAGE_SIZE)]:
         raw = request.GET.get(name, "")
         if not raw:
-            values[name] = default
+            values[name] = None
         elif raw.isascii() and raw.isdigit() and int(raw) >= 1 and (maximum is None or int(raw) <= maximum):
             values[name] = int(raw)
         else:
             limit = f" en hoogstens {maximum}" if maximum else ""
             errors[name] = [f"Geef een heel getal van minstens 1{limit}."]
-    return values.get("page"), values.get("page_size"), errors
+    page, page_size = values.get("page"), values.get("page_size")
+    if page is not None and page_size is None:
+        page_size = EXPORT_PAGE_SIZE
+    return page or 1, page_size, errors
 
 
 @require_safe
 def activity_export(request):
-    """The published catalogue as open data, in the exchange format, a page at a time; same filters as
-    the catalogue. The count, the links to the next and previous page and the licence come first."""
+    """The published catalogue as open data, in the exchange format, whole or a page at a time; same
+    filters as the catalogue. The count, the links to the next and previous page and the licence come first."""
     params = canonical_params(request.GET).copy()
     params.pop("page", None)
     data, errors = valid_data(params)
@@ -205,7 +209,8 @@ def activity_export(request):
     else:
         queryset = ActivityFilter(data, queryset=published_activities()).qs.order_by("slug")
         count = queryset.count()
-        start = (page - 1) * page_size
+        start = (page - 1) * page_size if page_size else 0
+        stop = start + page_size if page_size else count
         if start and start >= count:
             errors = {"page": [f"Er zijn maar {max(1, -(-count // page_size))} pagina's."]}
             return HttpResponse(
@@ -213,11 +218,11 @@ def activity_export(request):
             )
         about = {
             "count": count,
-            "next": _export_page_url(request, params, page + 1, page_size) if start + page_size < count else None,
+            "next": _export_page_url(request, params, page + 1, page_size) if stop < count else None,
             "previous": _export_page_url(request, params, page - 1, page_size) if page > 1 else None,
             "licence": exchange.LICENCE,
         }
-        pieces = exchange.stream_export(queryset[start : start + page_size], about)
+        pieces = exchange.stream_export(queryset[start:stop], about)
         if version is not None:
             pieces = _kept_when_small(pieces, key)
         response = StreamingHttpResponse(pieces, content_type="application/json; charset=utf-8")
@@ -229,8 +234,7 @@ def _export_page_url(request, params, page, page_size):
     params = params.copy()
     if page > 1:
         params["page"] = str(page)
-    if page_size != EXPORT_PAGE_SIZE:
-        params["page_size"] = str(page_size)
+    params["page_size"] = str(page_size)
     query = params.urlencode()
     return request.build_absolute_uri(reverse("activities:export") + (f"?{query}" if query else ""))
 

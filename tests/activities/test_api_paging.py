@@ -41,14 +41,18 @@ def test_pages_follow_each_other_with_count_and_links(client, five):
     assert last["next"] is None
 
 
-def test_the_default_page_holds_everything_a_small_catalogue_has(client, five, monkeypatch):
+def test_without_paging_the_answer_is_the_whole_catalogue(client, five, monkeypatch):
+    monkeypatch.setattr(views, "EXPORT_PAGE_SIZE", 4)
     _response, data = get(client)
     assert data["count"] == 6 and len(data["activities"]) == 6
     assert data["next"] is None and data["previous"] is None
+
+
+def test_asking_for_a_page_gives_pages_of_the_default_size(client, five, monkeypatch):
     monkeypatch.setattr(views, "EXPORT_PAGE_SIZE", 4)
-    _response, data = get(client)
-    assert len(data["activities"]) == 4
-    assert data["next"] == "http://testserver/api/activiteiten.json?page=2"
+    _response, data = get(client, page="1")
+    assert data["count"] == 6 and len(data["activities"]) == 4
+    assert data["next"] == "http://testserver/api/activiteiten.json?page=2&page_size=4"
 
 
 def test_every_answer_names_its_licence(client, five):
