@@ -6,7 +6,7 @@ position n has that option. Ticking filters is then `|` within a filter and `&` 
 filters, and a count is `int.bit_count()`. All ~75 counts of a catalogue page take about a
 millisecond at 50,000 activities; the same counts in SQL took 90–300 ms (bench/results).
 
-An index is built from four queries (about half a second at 50,000 activities) once per
+An index is built from a few queries (about half a second at 50,000 activities) once per
 catalogue version per process, and kept in memory until the version moves on. Without a
 version (SQLite, or a transaction that changed the catalogue itself) it is built per request.
 
@@ -20,11 +20,17 @@ from collections import defaultdict
 from types import MappingProxyType
 
 from django.db import connection
+from django.utils import timezone
 
+from activities import schedule
 from activities.models import DAY_SLUGS, Activity, Bouwsteen, Doelgroep, ScheduleSlot, Theme
 from stadsdelen.models import Gebied
 
-FACETS = ["stadsdeel", "gebied", "bouwsteen", "thema", "doelgroep", "dag"]
+FACETS = ["stadsdeel", "gebied", "bouwsteen", "thema", "doelgroep", "wanneer", "dag", "dagdeel"]
+# Filters that depend on the date: made per day from the schedule rules (below), not at the build.
+DATED = ["wanneer", "dagdeel"]
+# Not a filter: which activities have each distinct schedule rule (activities.schedule.Rule).
+RULES = "regel"
 FLAGS = ["gratis", "toegankelijk", "vrijwilligers"]
 
 # Number of set bits in each byte value: how a page skips the results before it, a byte at a time.
@@ -101,7 +107,6 @@ def _lookups():
         "bouwsteen": dict(Bouwsteen.objects.values_list("pk", "slug")),
         "thema": dict(Theme.objects.values_list("pk", "slug")),
         "doelgroep": dict(Doelgroep.objects.values_list("pk", "slug")),
-        "dag": dict(enumerate(DAY_SLUGS)),
     }
 
 
@@ -122,7 +127,6 @@ def _facts(rows, lookups, whole_catalogue=True):
     many = [
         ("thema", Activity.themes.through.objects, "theme_id"),
         ("doelgroep", Activity.doelgroepen.through.objects, "doelgroep_id"),
-        ("dag", ScheduleSlot.objects, "day"),
     ]
     for facet, manager, column in many:
         pairs = manager.values_list("activity_id", column)
@@ -134,6 +138,21 @@ def _facts(rows, lookups, whole_catalogue=True):
             fact = facts.get(pk)
             if fact is not None:
                 fact[1].append((facet, facet_slugs[value]))
+    slots = ScheduleSlot.objects.values_list("activity_id", *schedule.Rule.FIELDS)
+    if not whole_catalogue:
+        slots = slots.filter(activity_id__in=list(facts))
+    rules = {}  # the same rule once, however many activities have it
+    for pk, *values in slots:
+        fact = facts.get(pk)
+        if fact is None:
+            continue
+        key = tuple(tuple(value) if isinstance(value, list) else value for value in values)
+        rule = rules.get(key)
+        if rule is None:
+            rule = rules[key] = schedule.Rule.from_values(*values)
+        fact[1].append((RULES, rule))
+        if rule.day is not None:
+            fact[1].append(("dag", DAY_SLUGS[rule.day]))
     return facts
 
 
@@ -148,21 +167,23 @@ def _remove_bit(mask, n):
 
 
 class CatalogueIndex:
-    def __init__(self, ids, keys, options, lookups):
+    def __init__(self, ids, keys, options, lookups, holidays=()):
         self.ids = tuple(ids)  # activity ids in list order; the bit positions
         self.keys = tuple(keys)  # each position's sort key
         self.position = MappingProxyType({pk: n for n, pk in enumerate(self.ids)})  # activity id -> bit position
         # {facet or flag: {value: mask}}; a flag's only value is "1"
         self.options = MappingProxyType({name: MappingProxyType(values) for name, values in options.items()})
         self.lookups = lookups
+        self.holidays = holidays  # the school holidays the rules pause in; a change to them rebuilds
         self.all = (1 << len(self.ids)) - 1
+        self._dated = (None, None)  # (date, masks of the DATED filters on that date)
 
     @classmethod
     def build(cls):
         lookups = _lookups()
         facts = _facts(Activity.objects.published().values_list(*_COLUMNS), lookups)
         ordered = sorted(facts.items(), key=lambda item: item[1][0])
-        links = {facet: defaultdict(list) for facet in [*FACETS, *FLAGS]}
+        links = {facet: defaultdict(list) for facet in [*FACETS, *FLAGS, RULES] if facet not in DATED}
         for n, (_pk, (_key, activity_links)) in enumerate(ordered):
             for facet, value in activity_links:
                 links[facet][value].append(n)
@@ -170,7 +191,8 @@ class CatalogueIndex:
             facet: {value: _mask(positions, len(ordered)) for value, positions in values.items()}
             for facet, values in links.items()
         }
-        return cls([pk for pk, _fact in ordered], [fact[0] for _pk, fact in ordered], options, lookups)
+        ids, keys = [pk for pk, _fact in ordered], [fact[0] for _pk, fact in ordered]
+        return cls(ids, keys, options, lookups, schedule.school_holidays())
 
     def updated(self, changed):
         """A new index with the activities `changed` as they are now (published or gone); this one stays as it is.
@@ -199,27 +221,45 @@ class CatalogueIndex:
                     values[value] = _insert_bit(mask, n)
             for facet, value in links:
                 options[facet][value] = options[facet].get(value, 0) | (1 << n)
-        return CatalogueIndex(ids, keys, options, self.lookups)
+        return CatalogueIndex(ids, keys, options, self.lookups, self.holidays)
 
     def mask_of(self, ids):
         return _mask((self.position[pk] for pk in ids if pk in self.position), len(self.ids))
 
-    def select(self, ticked, flags, ranked_ids=None):
+    def dated(self, today):
+        """The masks of the DATED filters on `today`: {filter: {value: mask}}.
+
+        Made from the distinct schedule rules (a few hundred at 50,000 activities), so once a day
+        per index; a request on another date (after midnight) makes that date's.
+        """
+        date, masks = self._dated
+        if date == today:
+            return masks
+        masks = {facet: {} for facet in DATED}
+        for rule, mask in self.options.get(RULES, {}).items():
+            for facet, value in schedule.when_options(rule, today, self.holidays):
+                masks[facet][value] = masks[facet].get(value, 0) | mask
+        self._dated = (today, masks)
+        return masks
+
+    def select(self, ticked, flags, ranked_ids=None, today=None):
         """The activities that pass every ticked filter, and the count of each option.
 
         `ticked`: {facet: [values]}, OR-ed within a facet; `flags`: the ticked flags;
-        `ranked_ids`: the search's matches in rank order, or None without a search. A facet's
-        counts ignore its own selection, so ticking another stadsdeel shows what it would add.
+        `ranked_ids`: the search's matches in rank order, or None without a search; `today`: the
+        date the "when" filters look from (default: Amsterdam's today). A facet's counts ignore
+        its own selection, so ticking another stadsdeel shows what it would add.
         """
+        options = {**self.options, **self.dated(today or timezone.localdate())}
         base = self.all if ranked_ids is None else self.mask_of(ranked_ids)
         for flag in flags:
-            base &= self.options[flag].get("1", 0)
+            base &= options[flag].get("1", 0)
         passes = {}
         for facet, values in ticked.items():
             if values:
                 passes[facet] = 0
                 for value in values:
-                    passes[facet] |= self.options[facet].get(value, 0)
+                    passes[facet] |= options[facet].get(value, 0)
 
         def passing_all_but(skip):
             mask = base
@@ -233,10 +273,10 @@ class CatalogueIndex:
         for facet in FACETS:
             others = passing_all_but(facet)
             counts[facet] = {
-                value: count for value, mask in self.options[facet].items() if (count := (mask & others).bit_count())
+                value: count for value, mask in options[facet].items() if (count := (mask & others).bit_count())
             }
         for flag in FLAGS:
-            counts[flag] = {"1": (result & self.options[flag].get("1", 0)).bit_count()}
+            counts[flag] = {"1": (result & options[flag].get("1", 0)).bit_count()}
         return Selection(self, result, counts, ranked_ids)
 
 

@@ -4,8 +4,9 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.paginator import Paginator
 from django.template.loader import render_to_string
+from django.utils import timezone
 
-from activities import search
+from activities import schedule, search
 from activities.catalogue_cache import CACHE_SECONDS, cache_key, cached, catalogue_version
 from activities.filters import ActivityFilter, facet_options, valid_data
 from activities.index import FACETS, FLAGS, catalogue_index
@@ -17,7 +18,7 @@ def published_activities():
     return Activity.objects.published()
 
 
-def catalogue_search(params, page_number=None, per_page=None):
+def catalogue_search(params, page_number=None, per_page=None, today=None):
     """Filter, rank and paginate the published catalogue for a query string.
 
     Returns the filterset (for the form), the page of activity ids (see listed_activities and
@@ -27,14 +28,15 @@ def catalogue_search(params, page_number=None, per_page=None):
     matches from the in-memory search index (activities.search_index). A constant number of
     queries: one per ticked model-based filter to check its values, the catalogue's version,
     the filter options and a search's matches from the cache (computed the first time in a
-    version, as is the index).
+    version, as is the index). `today`: the date the "when" filters look from (default: today).
     """
-    filterset = ActivityFilter(params, queryset=published_activities())
+    today = today or timezone.localdate()
+    filterset = ActivityFilter(params, queryset=published_activities(), today=today)
     if filterset.is_valid():
         errors = {}
     else:
         data, errors = valid_data(params)
-        filterset = ActivityFilter(data, queryset=published_activities())
+        filterset = ActivityFilter(data, queryset=published_activities(), today=today)
         filterset.is_valid()
     cleaned = filterset.form.cleaned_data
     query = cleaned.get("q") or ""
@@ -48,10 +50,10 @@ def catalogue_search(params, page_number=None, per_page=None):
     flags += [flag for flag in outcome.filters if flag not in flags]
     place = outcome.place if outcome.place and not (ticked["stadsdeel"] or ticked["gebied"]) else None
     index = catalogue_index(version)
-    selection = index.select({**ticked, place[0]: [place[1]]} if place else ticked, flags, ranked_ids)
+    selection = index.select({**ticked, place[0]: [place[1]]} if place else ticked, flags, ranked_ids, today)
     place_empty = place is not None and not selection.total
     if place_empty:
-        selection = index.select(ticked, flags, ranked_ids)
+        selection = index.select(ticked, flags, ranked_ids, today)
     filterset.facet_options = facet_options(filterset, version)
     page = Paginator(_Results(selection), per_page or settings.CATALOGUE_PAGE_SIZE).get_page(page_number)
     return {
@@ -101,26 +103,34 @@ def listed_activities(ids):
     return [by_pk[pk] for pk in ids if pk in by_pk]
 
 
-def result_cards(ids, version):
+def result_cards(ids, version, today=None):
     """The catalogue's result cards for these activity ids, in this order.
 
     A card is the same on every page that lists its activity, so it is rendered once per
-    catalogue version and kept in the cache; a page of cards then costs one cache read instead
-    of fetching twenty activities and rendering them. The link is left to the page, as it carries
-    the page's search ("back to the results").
+    catalogue version and day (it shows the next date) and kept in the cache; a page of cards
+    then costs one cache read instead of fetching twenty activities and rendering them. The link
+    is left to the page, as it carries the page's search ("back to the results").
     """
     # In this process's memory only: a card is small and cheap to render again, and there are
     # as many as there are activities.
+    today = today or timezone.localdate()
     local = caches["cards"]
-    keys = {pk: cache_key(version, "card", pk) for pk in ids}
+    keys = {pk: cache_key(version, "card", today.isoformat(), pk) for pk in ids}
     found = local.get_many(list(keys.values())) if version is not None else {}
     missing = [pk for pk in ids if keys[pk] not in found]
     if missing:
+        holidays = schedule.school_holidays()
         rendered = {
             keys[activity.pk]: {
                 "url": activity.get_absolute_url(),
                 "title": activity.title,
-                "body": render_to_string("activities/_activity_card.html", {"activity": activity}),
+                "body": render_to_string(
+                    "activities/_activity_card.html",
+                    {
+                        "activity": activity,
+                        "next_time": schedule.describe_next(activity.schedule_rules, today, holidays),
+                    },
+                ),
             }
             for activity in listed_activities(missing)
         }

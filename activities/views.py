@@ -4,6 +4,7 @@ from django.core.cache import caches
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -14,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django.views.decorators.vary import vary_on_headers
 from django_ratelimit.decorators import ratelimit
 
-from activities import calendar, exchange, structured_data
+from activities import calendar, exchange, schedule, structured_data
 from activities.access import activities_for, activity_for
 from activities.catalogue_cache import CACHE_SECONDS, cache_key, catalogue_version
 from activities.filters import ActivityFilter, canonical_params, valid_data
@@ -108,11 +109,21 @@ def activity_detail(request, slug):
     activity = get_object_or_404(published_activities().for_detail(), slug=slug)
     context = {
         "activity": activity,
+        **_schedule_context(activity),
         "json_ld": structured_data.as_json_ld(activity, request),
         "feedback_form": FeedbackForm(initial={"query_string": request.GET.urlencode(), "activity": activity.pk}),
         "back_query": request.GET.urlencode(),
     }
     return render(request, "activities/activity_detail.html", context)
+
+
+def _schedule_context(activity):
+    """The schedule in plain Dutch, a line per row, and the next time."""
+    today = timezone.localdate()
+    return {
+        "schedule_lines": [schedule.describe(rule, today) for rule in activity.schedule_rules],
+        "next_time": schedule.describe_next(activity.schedule_rules, today, schedule.school_holidays()),
+    }
 
 
 @require_safe
@@ -135,7 +146,8 @@ def activity_export(request):
     if errors:
         return HttpResponse(exchange.dumps_errors(errors), status=400, content_type="application/json; charset=utf-8")
     version = catalogue_version()
-    key = cache_key(version, "export", params.urlencode())
+    # Per day: the "when" filters move on at midnight.
+    key = cache_key(version, "export", timezone.localdate().isoformat(), params.urlencode())
     body = caches["exports"].get(key) if version is not None else None
     if body is not None:
         response = HttpResponse(body, content_type="application/json; charset=utf-8")
@@ -261,6 +273,7 @@ def activity_preview(request, pk):
     activity = Activity.objects.for_detail().get(pk=activity.pk)
     context = {
         "activity": activity,
+        **_schedule_context(activity),
         "preview": True,
         "json_ld": structured_data.as_json_ld(activity, request),
     }
