@@ -229,12 +229,12 @@ class ScheduleRowForm(GuidedFormMixin, forms.Form):
         widget=forms.RadioSelect,
     )
     week_of_month = forms.TypedChoiceField(
-        label=_("Welke week van de maand?"),
+        label=_("Week van de maand"),
         choices=[("", _("Kies")), *ScheduleSlot.WeekOfMonth.choices],
         coerce=int,
         required=False,
         empty_value=None,
-        help_text=_("Alleen bij ‘elke maand’. Bijvoorbeeld: de eerste dinsdag, of de laatste vrijdag."),
+        help_text=_("Bij ‘elke maand’."),
     )
     day = forms.TypedChoiceField(
         label=_("Dag"),
@@ -247,7 +247,7 @@ class ScheduleRowForm(GuidedFormMixin, forms.Form):
         label=_("Welke data?"),
         required=False,
         max_length=1200,
-        help_text=_("Alleen bij ‘op losse data’. Dag-maand-jaar met een komma ertussen: 3-12-2026, 10-12-2026"),
+        help_text=_("Bij ‘op losse data’: dag-maand-jaar, met een komma ertussen. Bijvoorbeeld: 3-12-2026, 10-12-2026"),
     )
     start = forms.TimeField(label=_("Van"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
     end = forms.TimeField(label=_("Tot"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
@@ -256,14 +256,14 @@ class ScheduleRowForm(GuidedFormMixin, forms.Form):
         required=False,
         input_formats=DATE_INPUT_FORMATS,
         widget=_date_input(),
-        help_text=_("Nodig bij ‘om de week’: dan weten we welke weken. Anders mag het leeg."),
+        help_text=_("Nodig bij ‘om de week’."),
     )
     ends_on = forms.DateField(
         label=_("Laatste keer"),
         required=False,
         input_formats=DATE_INPUT_FORMATS,
         widget=_date_input(),
-        help_text=_("Leeg laten als het doorgaat."),
+        help_text=_("Mag leeg blijven."),
     )
     no_school_holidays = forms.BooleanField(label=_("Niet in de schoolvakanties"), required=False)
 

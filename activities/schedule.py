@@ -154,7 +154,9 @@ def when_options(rule, today, holidays=()):
         options.append(("wanneer", "week"))
     if any(date.weekday() >= 5 for date in dates):
         options.append(("wanneer", "weekend"))
-    if dates or dates_between(rule, today, today + HORIZON, holidays):
+    # A repeating row without an end always comes again (no holiday lasts a year).
+    endless = rule.frequency != DATES and rule.ends_on is None
+    if dates or endless or dates_between(rule, today, today + HORIZON, holidays):
         options.append(("dagdeel", rule.part_of_day))
     return options
 
