@@ -12,6 +12,8 @@ version (SQLite, or a transaction that changed the catalogue itself) it is built
 
 An index is never changed once built: a newer one replaces it whole, under a lock, so a request
 that holds one (in a threaded server, while another thread builds the next) reads it consistently.
+Only the "when" filters depend on the date as well: an index keeps the masks of one date beside its
+options (`dated`), made from its distinct schedule rules the first time a request asks for that date.
 """
 
 import bisect
