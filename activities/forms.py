@@ -278,6 +278,9 @@ class ScheduleRowForm(GuidedFormMixin, forms.Form):
         if not self.has_row(data):
             return data
         repeat = data.get("repeat") or "week"
+        # Dates typed without a day, under the choice the form starts with: meant as single dates.
+        if repeat == "week" and data.get("dates") and data.get("day") is None:
+            repeat = "data"
         data["repeat"] = repeat
         if not data.get("start"):
             self.add_error("start", _("Vul de begintijd in."))

@@ -29,9 +29,6 @@ EPOCH = datetime.date(2024, 1, 1)
 # How far ahead "the next time" and "does it still happen" look.
 HORIZON = datetime.timedelta(days=400)
 
-WHEN = ["vandaag", "week", "weekend"]
-PARTS_OF_DAY = ["ochtend", "middag", "avond"]
-
 
 @dataclass(frozen=True)
 class Rule:

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from PIL import Image, ImageFile
 
 from activities.models import Activity, Bouwsteen, Doelgroep, Theme
@@ -12,6 +13,8 @@ from audit.models import AuditEvent
 from stadsdelen.models import Gebied
 
 pytestmark = pytest.mark.django_db
+# Single dates in this year read without the year ("Op 3, 10 en 17 december").
+YEAR = timezone.localdate().year
 HOSTILE = '<script>alert("x")</script>'
 
 
@@ -230,7 +233,7 @@ def test_each_kind_of_schedule_in_plain_dutch(client, member):
         "schedule-1-starts_on": "2026-12-02",
         "schedule-1-no_school_holidays": "on",
         "schedule-2-repeat": "data",
-        "schedule-2-dates": "17-12-2026, 3-12-2026 10-12-2026",
+        "schedule-2-dates": f"17-12-{YEAR}, 3-12-{YEAR} 10-12-{YEAR}",
         "schedule-2-start": "19:00",
         "schedule-2-end": "21:00",
         "schedule-3-repeat": "week",
@@ -252,7 +255,7 @@ def test_each_kind_of_schedule_in_plain_dutch(client, member):
     ]
     # Opened again, the form shows each row as it was entered.
     html = client.get(f"/organisatie/activiteiten/{activity.pk}/").content.decode()
-    assert 'value="3-12-2026, 10-12-2026, 17-12-2026"' in html
+    assert f'value="3-12-{YEAR}, 10-12-{YEAR}, 17-12-{YEAR}"' in html
     assert re.search(r'value="om-de-week"[^>]*checked', html)
     assert re.search(r'value="2026-12-02"', html)
 
@@ -291,3 +294,12 @@ def test_a_schedule_error_is_at_its_field_and_keeps_what_was_typed(client, membe
         if name != "repeat":
             assert f'value="{value}"' in html or f'value="{value}" selected' in html
     assert 'value="not a date at all"' in html
+
+
+def test_dates_typed_under_every_week_without_a_day_are_single_dates(client, member):
+    rows = {"schedule-0-repeat": "week", "schedule-0-day": "", "schedule-0-dates": f"5-12-{YEAR}"}
+    response = client.post(new_url(member), form_data(**rows))
+
+    assert response.status_code == 302
+    activity = Activity.objects.get(title="Wandelclub De Meeuw")
+    assert [str(slot) for slot in activity.schedule.all()] == ["Op 5 december, 10:00–11:30"]
