@@ -1,6 +1,7 @@
 import datetime
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
@@ -408,6 +409,19 @@ class ScheduleSlot(models.Model):
 
     def __str__(self):
         return schedule.describe(self.rule)
+
+    def clean(self):
+        """What the admin's form checks beyond the constraints: dates as the rules read them."""
+        dates = self.dates if isinstance(self.dates, list) else None
+        try:
+            for value in dates or []:
+                datetime.date.fromisoformat(value)
+        except (TypeError, ValueError):
+            dates = None
+        if dates is None:
+            raise ValidationError({"dates": _('Een lijst van datums als jjjj-mm-dd, bijvoorbeeld ["2026-12-03"].')})
+        if self.frequency == schedule.DATES and not dates:
+            raise ValidationError({"dates": _("Noem minstens één datum.")})
 
     @property
     def rule(self):

@@ -193,3 +193,18 @@ def test_the_school_holidays_of_regio_noord_are_rows():
     names = set(SchoolHoliday.objects.values_list("name", flat=True))
     for kind in ["Herfstvakantie", "Kerstvakantie", "Voorjaarsvakantie", "Meivakantie", "Zomervakantie"]:
         assert sum(name.startswith(kind) for name in names) == 2
+
+
+@pytest.mark.parametrize(
+    ("frequency", "dates"), [("dates", []), ("dates", ["3-12-2026"]), ("dates", "2026-12-03"), ("weekly", [1])]
+)
+def test_the_admin_refuses_dates_the_rules_cannot_read(frequency, dates):
+    from django.core.exceptions import ValidationError
+
+    from activities.models import ScheduleSlot
+
+    slot = ScheduleSlot(frequency=frequency, day=1, dates=dates, start=T(10), end=T(12))
+    with pytest.raises(ValidationError) as error:
+        slot.clean()
+    assert "dates" in error.value.message_dict
+    ScheduleSlot(frequency="dates", dates=["2026-12-03"], start=T(10), end=T(12)).clean()
