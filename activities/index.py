@@ -22,6 +22,8 @@ from collections import defaultdict
 from types import MappingProxyType
 
 from django.db import connection
+from django.db.models import TextField
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from activities import schedule
@@ -140,18 +142,21 @@ def _facts(rows, lookups, whole_catalogue=True):
             fact = facts.get(pk)
             if fact is not None:
                 fact[1].append((facet, facet_slugs[value]))
-    slots = ScheduleSlot.objects.values_list("activity_id", *schedule.Rule.FIELDS)
+    # The dates as their JSON text: a row is then its own (hashable) key, and only the few hundred
+    # distinct rules are read, not 50,000 rows.
+    columns = ["dates_text" if field == "dates" else field for field in schedule.Rule.FIELDS]
+    slots = ScheduleSlot.objects.annotate(dates_text=Cast("dates", TextField())).values_list("activity_id", *columns)
     if not whole_catalogue:
         slots = slots.filter(activity_id__in=list(facts))
     rules = {}  # the same rule once, however many activities have it
-    for pk, *values in slots:
-        fact = facts.get(pk)
+    for row in slots:
+        fact = facts.get(row[0])
         if fact is None:
             continue
-        key = tuple(tuple(value) if isinstance(value, list) else value for value in values)
-        rule = rules.get(key)
+        values = row[1:]
+        rule = rules.get(values)
         if rule is None:
-            rule = rules[key] = schedule.Rule.from_values(*values)
+            rule = rules[values] = schedule.Rule.from_values(*values)
         fact[1].append((RULES, rule))
         if rule.day is not None:
             fact[1].append(("dag", DAY_SLUGS[rule.day]))

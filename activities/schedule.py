@@ -9,6 +9,7 @@ Rules run on the wall clock (naive times) and the result is then placed in Europ
 """
 
 import datetime
+import json
 from dataclasses import dataclass
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -64,7 +65,9 @@ class Rule:
 
     @classmethod
     def from_values(cls, frequency, day, start, end, interval, week_of_month, dates, *rest):
-        """From a row of ScheduleSlot.objects.values_list(*Rule.FIELDS); dates as ISO strings."""
+        """From a row of ScheduleSlot.objects.values_list(*Rule.FIELDS); dates as ISO strings (or their JSON)."""
+        if isinstance(dates, str):
+            dates = json.loads(dates)
         dates = tuple(sorted(datetime.date.fromisoformat(value) for value in dates or ()))
         return cls(frequency, day, start, end, interval, week_of_month, dates, *rest)
 
