@@ -11,6 +11,7 @@ from activities.models import (
     Doelgroep,
     Location,
     ScheduleSlot,
+    SchoolHoliday,
     SearchFeedback,
     Synonym,
     Theme,
@@ -41,9 +42,17 @@ class LocationAdmin(admin.ModelAdmin):
     search_fields = ["name", "street", "postcode"]
 
 
-class ScheduleInline(admin.TabularInline):
+class ScheduleInline(admin.StackedInline):
     model = ScheduleSlot
     extra = 0
+
+
+@admin.register(SchoolHoliday)
+class SchoolHolidayAdmin(admin.ModelAdmin):
+    """Regio Noord's school holidays (rijksoverheid.nl, "Schoolvakanties"): add next school year's here."""
+
+    list_display = ["name", "first_day", "last_day"]
+    date_hierarchy = "first_day"
 
 
 @admin.register(Activity)

@@ -25,6 +25,10 @@ def _or(labels):
     return _("%(first)s of %(last)s") % {"first": ", ".join(labels[:-1]), "last": labels[-1]}
 
 
+# How a heading says the part of the day (translated where it is used).
+PARTS_OF_DAY = {"ochtend": "’s ochtends", "middag": "’s middags", "avond": "’s avonds"}
+
+
 def _checked(groups):
     return {group["name"]: [option for option in group["options"] if option["checked"]] for group in groups}
 
@@ -55,11 +59,21 @@ def heading(count, groups, flags, place_name=None, found=True):
         parts.append(_("over %(what)s") % {"what": _or([_lower_first(label) for label in what])})
     if labels["doelgroep"]:
         parts.append(_("voor %(who)s") % {"who": _or([_lower_first(label) for label in labels["doelgroep"]])})
-    places = labels["stadsdeel"] + labels["gebied"] or ([place_name] if place_name else [])
-    if places:
-        parts.append(_("in %(where)s") % {"where": _or(places)})
+    ticked_places = checked["stadsdeel"] + checked["gebied"]
+    places = [option["label"] for option in ticked_places if option["value"] != "online"]
+    if not ticked_places and place_name:
+        places = [place_name]
+    where = [_("in %(where)s") % {"where": _or(places)}] if places else []
+    if any(option["value"] == "online" for option in ticked_places):
+        where.append(_("online"))
+    if where:
+        parts.append(_or(where))
+    if labels["wanneer"]:
+        parts.append(_or([_lower_first(label) for label in labels["wanneer"]]))
     if labels["dag"]:
         parts.append(_("op %(when)s") % {"when": _or(labels["dag"])})
+    if checked["dagdeel"]:
+        parts.append(_or([_(PARTS_OF_DAY[option["value"]]) for option in checked["dagdeel"]]))
     text = " ".join(parts)
     if "toegankelijk" in flags_on:
         text += _(", toegankelijk met een rolstoel")

@@ -3,6 +3,7 @@ own gebied, fast enough for 50,000 rows."""
 
 import datetime
 import random
+import zlib
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -732,6 +733,37 @@ def _time(value):
     return datetime.time.fromisoformat(value)
 
 
+def _schedule(activity, slots, today):
+    """The template's rows, run as people run them: most every week, some every other week or once a
+    month (the first, second, third or last weekday), some paused in the school holidays, and a few
+    activities add a series of single dates. Drawn from the slug, so the main draw stays the same."""
+    roll = zlib.crc32(activity.slug.encode()) % 100
+    rows = []
+    for day, start, end in slots:
+        row = ScheduleSlot(activity=activity, day=day, start=_time(start), end=_time(end))
+        if roll < 12:
+            row.interval = 2
+            row.starts_on = today + datetime.timedelta(days=(day - today.weekday()) % 7 + 7 * (roll % 2))
+        elif roll < 25:
+            row.frequency = ScheduleSlot.Frequency.MONTHLY
+            row.week_of_month = [1, 2, 3, -1][roll % 4]
+        row.school_holidays = not 20 <= roll < 45
+        rows.append(row)
+    if slots and 45 <= roll < 50:
+        saturday = today + datetime.timedelta(days=(5 - today.weekday()) % 7 + 7)
+        dates = [(saturday + datetime.timedelta(weeks=3 * n)).isoformat() for n in range(3)]
+        rows.append(
+            ScheduleSlot(
+                activity=activity,
+                frequency=ScheduleSlot.Frequency.DATES,
+                dates=dates,
+                start=_time("13:00"),
+                end=_time("16:00"),
+            )
+        )
+    return rows
+
+
 def _template_orders(gebieden):
     """Per gebied, the order in which it gets the TEMPLATES (indexes).
 
@@ -924,9 +956,7 @@ def create_catalogue(*, activities, seed=2026):
                 Activity.doelgroepen.through(activity_id=activity.pk, doelgroep_id=groups[s].pk)
                 for s in template.doelgroepen
             ]
-            schedule += [
-                ScheduleSlot(activity=activity, day=d, start=_time(s), end=_time(e)) for d, s, e in template.slots
-            ]
+            schedule += _schedule(activity, template.slots, today)
         Activity.themes.through.objects.bulk_create(theme_links, batch_size=BATCH * 2)
         Activity.doelgroepen.through.objects.bulk_create(group_links, batch_size=BATCH * 2)
         ScheduleSlot.objects.bulk_create(schedule, batch_size=BATCH * 2)

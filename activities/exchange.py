@@ -25,12 +25,17 @@ from activities.models import (
     ScheduleSlot,
     Theme,
 )
+from activities.schedule import DATES, MONTHLY, WEEKLY, Rule
 from activities.services import ActivityData, Place, ScheduleRow, activity_import
 from organisations.services import organisation_for_import
 from stadsdelen.models import Gebied
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+SCHEDULE_KEYS = {"day", "every", "week_of_month", "dates", "start", "end", "from", "until", "school_holidays"}
+WEEKS_OF_MONTH = {1, 2, 3, 4, -1}
+MAX_DATES = 100
 _POSTCODE = re.compile(r"^(\d{4}) ?([A-Za-z]{2})$")
 _LANGUAGE = re.compile(r"^[a-z]{2}$")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -121,6 +126,27 @@ def _record(row, themes, doelgroepen, schedule):
     return record
 
 
+def _slot_record(frequency, day, start, end, interval, week_of_month, dates, starts_on, ends_on, school_holidays):
+    """A schedule row; a weekly one without end or pause is the format's first shape, {"day", "start", "end"}."""
+    item = {}
+    if frequency == DATES:
+        item["dates"] = list(dates)
+    else:
+        item["day"] = DAY_SLUGS[day]
+    if interval != 1:
+        item["every"] = interval
+    if frequency == MONTHLY:
+        item["week_of_month"] = week_of_month
+    item["start"], item["end"] = f"{start:%H:%M}", f"{end:%H:%M}"
+    if starts_on:
+        item["from"] = starts_on.isoformat()
+    if ends_on:
+        item["until"] = ends_on.isoformat()
+    if not school_holidays:
+        item["school_holidays"] = False
+    return item
+
+
 def _grouped(pairs):
     grouped = {}
     for pk, value in pairs:
@@ -161,10 +187,10 @@ def stream_export(queryset, about=None):
             .values_list("activity_id", "doelgroep__slug")
         )
         schedule = _grouped(
-            (pk, {"day": DAY_SLUGS[day], "start": f"{start:%H:%M}", "end": f"{end:%H:%M}"})
-            for pk, day, start, end in ScheduleSlot.objects.filter(activity_id__in=ids)
-            .order_by("day", "start")
-            .values_list("activity_id", "day", "start", "end")
+            (pk, _slot_record(*values))
+            for pk, *values in ScheduleSlot.objects.filter(activity_id__in=ids)
+            .order_by("day", "start", "pk")
+            .values_list("activity_id", *Rule.FIELDS)
         )
         records = []
         for row in chunk:
@@ -261,6 +287,67 @@ class _Checker:
             ),
         }
 
+    def date(self, container, key, field):
+        value = self.get(container, key, field, str, required=False)
+        if value is None:
+            return None
+        try:
+            if _DATE.fullmatch(value):
+                return datetime.date.fromisoformat(value)
+        except ValueError:
+            pass
+        self.fail(field, f'"{value}" is geen datum; schrijf jjjj-mm-dd, bijvoorbeeld 2026-12-03.')
+
+    def schedule_row(self, field, row):
+        """One schedule row as ScheduleRow's keywords: weekly, every other week, monthly or on dates."""
+        if not isinstance(row, dict):
+            self.fail(field, "moet een object zijn.")
+        unknown = set(row) - SCHEDULE_KEYS
+        if unknown:
+            self.fail(f"{field}.{sorted(unknown)[0]}", f"onbekend veld. Kies uit: {', '.join(sorted(SCHEDULE_KEYS))}.")
+        values = {"school_holidays": self.get(row, "school_holidays", f"{field}.school_holidays", bool, False, True)}
+        times = []
+        for key in ("start", "end"):
+            value = self.get(row, key, f"{field}.{key}", str)
+            if not _TIME.fullmatch(value):
+                self.fail(f"{field}.{key}", "schrijf de tijd als uu:mm, bijvoorbeeld 09:30.")
+            times.append(datetime.time.fromisoformat(value))
+        if times[1] <= times[0]:
+            self.fail(f"{field}.end", "moet later zijn dan de begintijd.")
+        values["start"], values["end"] = times
+        if "dates" in row:
+            for key in ("day", "every", "week_of_month", "from", "until"):
+                if key in row:
+                    self.fail(f"{field}.{key}", 'hoort niet bij losse data ("dates").')
+            dates = self.get(row, "dates", f"{field}.dates", list)
+            if not 1 <= len(dates) <= MAX_DATES:
+                self.fail(f"{field}.dates", f"noem 1 tot {MAX_DATES} data.")
+            checked = {self.date({"date": value}, "date", f"{field}.dates") for value in dates}
+            return {**values, "frequency": DATES, "dates": tuple(sorted(checked))}
+        day = self.get(row, "day", f"{field}.day", str)
+        if day not in DAY_SLUGS:
+            self.fail(f"{field}.day", f'onbekende dag "{day}". Kies uit: {" ".join(DAY_SLUGS)}.')
+        values.update(
+            day=DAY_SLUGS.index(day),
+            starts_on=self.date(row, "from", f"{field}.from"),
+            ends_on=self.date(row, "until", f"{field}.until"),
+        )
+        if values["starts_on"] and values["ends_on"] and values["ends_on"] < values["starts_on"]:
+            self.fail(f"{field}.until", "ligt voor de begindatum (from).")
+        every = row.get("every", 1)
+        if every not in (1, 2) or isinstance(every, bool):
+            self.fail(f"{field}.every", "moet 1 (elke week) of 2 (om de week) zijn.")
+        if "week_of_month" in row:
+            week = row["week_of_month"]
+            if week not in WEEKS_OF_MONTH or isinstance(week, bool):
+                self.fail(f"{field}.week_of_month", "moet 1, 2, 3, 4 of -1 (de laatste) zijn.")
+            if every != 1:
+                self.fail(f"{field}.every", "hoort niet bij een keer per maand (week_of_month).")
+            return {**values, "frequency": MONTHLY, "week_of_month": week}
+        if every == 2 and not values["starts_on"]:
+            self.fail(f"{field}.from", 'is nodig bij "every": 2: de eerste datum zegt welke weken het is.')
+        return {**values, "frequency": WEEKLY, "interval": every}
+
     def check(self):
         raw = self.raw
         if not isinstance(raw, dict):
@@ -291,23 +378,10 @@ class _Checker:
             self.fail("location", 'moet null zijn bij een online activiteit ("online": true).')
         location = None if online else self.location(self.get(raw, "location", "location", dict), lookups)
 
-        schedule = []
-        for position, row in enumerate(self.get(raw, "schedule", "schedule", list, required=False, default=[])):
-            field = f"schedule[{position}]"
-            if not isinstance(row, dict):
-                self.fail(field, "moet een object zijn.")
-            day = self.get(row, "day", f"{field}.day", str)
-            if day not in DAY_SLUGS:
-                self.fail(f"{field}.day", f'onbekende dag "{day}". Kies uit: {" ".join(DAY_SLUGS)}.')
-            times = []
-            for key in ("start", "end"):
-                value = self.get(row, key, f"{field}.{key}", str)
-                if not _TIME.fullmatch(value):
-                    self.fail(f"{field}.{key}", "schrijf de tijd als uu:mm, bijvoorbeeld 09:30.")
-                times.append(datetime.time.fromisoformat(value))
-            if times[1] <= times[0]:
-                self.fail(f"{field}.end", "moet later zijn dan de begintijd.")
-            schedule.append((DAY_SLUGS.index(day), *times))
+        schedule = [
+            self.schedule_row(f"schedule[{position}]", row)
+            for position, row in enumerate(self.get(raw, "schedule", "schedule", list, required=False, default=[]))
+        ]
 
         languages = self.get(raw, "languages", "languages", list, required=False, default=[])
         for language in languages:
@@ -436,7 +510,7 @@ def import_catalogue(*, payload):
                 place=Place(**item["location"]) if item["location"] else None,
                 themes=item["themes"],
                 doelgroepen=item["doelgroepen"],
-                schedule=[ScheduleRow(day=day, start=start, end=end) for day, start, end in item["schedule"]],
+                schedule=[ScheduleRow(**row) for row in item["schedule"]],
             ),
             last_verified=item["last_verified"],
         )

@@ -4,15 +4,22 @@ import django_filters
 from django import forms
 from django.db.models import Q
 from django.http import QueryDict
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from activities import search
+from activities import schedule, search
 from activities.catalogue_cache import cached
 from activities.index import FACETS, FLAGS, ONLINE
 from activities.models import DAY_SLUGS, Activity, Bouwsteen, Doelgroep, ScheduleSlot, Theme
 from stadsdelen.models import Gebied, Stadsdeel
 
 DAY_CHOICES = [(slug, label) for slug, (_value, label) in zip(DAY_SLUGS, ScheduleSlot.Day.choices, strict=True)]
+WHEN_CHOICES = [("vandaag", _("Vandaag")), ("week", _("Deze week")), ("weekend", _("In het weekend"))]
+PART_OF_DAY_CHOICES = [
+    ("ochtend", _("Ochtend (begint voor 12 uur)")),
+    ("middag", _("Middag (begint tussen 12 en 18 uur)")),
+    ("avond", _("Avond (begint na 18 uur)")),
+]
 
 FLAG_FACETS = {
     "gratis": Q(free=True),
@@ -69,7 +76,11 @@ class ActivityFilter(django_filters.FilterSet):
         queryset=Doelgroep.objects.filter(is_public=True),
         method="filter_doelgroep",
     )
+    wanneer = django_filters.MultipleChoiceFilter(label=_("Wanneer"), choices=WHEN_CHOICES, method="filter_when")
     dag = django_filters.MultipleChoiceFilter(label=_("Dag"), choices=DAY_CHOICES, method="filter_day")
+    dagdeel = django_filters.MultipleChoiceFilter(
+        label=_("Deel van de dag"), choices=PART_OF_DAY_CHOICES, method="filter_when"
+    )
     gratis = CheckboxFlag(label=_("Gratis"), condition=FLAG_FACETS["gratis"])
     toegankelijk = CheckboxFlag(label=_("Toegankelijk met rolstoel"), condition=FLAG_FACETS["toegankelijk"])
     vrijwilligers = CheckboxFlag(label=_("Vrijwilligers gezocht"), condition=FLAG_FACETS["vrijwilligers"])
@@ -77,6 +88,11 @@ class ActivityFilter(django_filters.FilterSet):
     class Meta:
         model = Activity
         fields = []
+
+    def __init__(self, *args, today=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The date the "when" filters look from; a test passes its own.
+        self.today = today or timezone.localdate()
 
     def filter_search(self, queryset, name, value):
         return search.filter_queryset(queryset, value)
@@ -109,16 +125,34 @@ class ActivityFilter(django_filters.FilterSet):
         days = [DAY_SLUGS.index(slug) for slug in value]
         return queryset.filter(pk__in=ScheduleSlot.objects.filter(day__in=days).values("activity_id"))
 
+    def filter_when(self, queryset, name, value):
+        """The activities with a schedule row that meets one of the options on `today`, by the same
+        rules as the index (activities.schedule.when_options)."""
+        if not value:
+            return queryset
+        wanted = {(name, option) for option in value}
+        holidays = schedule.school_holidays()
+        meets = {}  # rule -> whether it meets one of the options
+        ids = set()
+        rows = ScheduleSlot.objects.filter(activity__in=queryset).values_list("activity_id", *schedule.Rule.FIELDS)
+        for pk, *values in rows.iterator(chunk_size=5000):
+            rule = schedule.Rule.from_values(*values)
+            if rule not in meets:
+                meets[rule] = not wanted.isdisjoint(schedule.when_options(rule, self.today, holidays))
+            if meets[rule]:
+                ids.add(pk)
+        return queryset.filter(pk__in=ids)
+
 
 # The questions a resident answers to narrow the list, each with its filters (FACETS) in the form's order.
 QUESTIONS = [
     (_("Wat zoek je?"), ["bouwsteen", "thema"]),
     (_("Voor wie?"), ["doelgroep"]),
     (_("Waar?"), ["stadsdeel", "gebied"]),
-    (_("Wanneer?"), ["dag"]),
+    (_("Wanneer?"), ["wanneer", "dag", "dagdeel"]),
 ]
 # The filters about time: "op alle dagen" drops them together when nothing is found.
-WHEN_FACETS = ["dag"]
+WHEN_FACETS = ["wanneer", "dag", "dagdeel"]
 # The filters about place, widest first: a gebied widens to its stadsdeel, a stadsdeel to the city.
 PLACE_FACETS = ["stadsdeel", "gebied"]
 

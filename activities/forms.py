@@ -1,3 +1,5 @@
+import datetime
+import re
 import uuid
 from itertools import groupby
 
@@ -288,7 +290,69 @@ class ActivityForm(GuidedFormMixin, forms.ModelForm):
         return data
 
 
+# "Hoe vaak?" as a coordinator says it -> (frequency, interval) of a schedule row.
+REPEATS = {
+    "week": (ScheduleSlot.Frequency.WEEKLY, 1),
+    "om-de-week": (ScheduleSlot.Frequency.WEEKLY, 2),
+    "maand": (ScheduleSlot.Frequency.MONTHLY, 1),
+    "data": (ScheduleSlot.Frequency.DATES, 1),
+}
+DATE_INPUT_FORMATS = ["%d-%m-%Y", "%d/%m/%Y", "%Y-%m-%d", "%d-%m-%y"]
+
+
+def _parse_date(text):
+    for date_format in DATE_INPUT_FORMATS:
+        try:
+            return datetime.datetime.strptime(text, date_format).date()
+        except ValueError:
+            continue
+    return None
+
+
+class DateListField(forms.CharField):
+    """Dates typed as "3-12-2026, 10-12-2026" (also with spaces or on lines of their own)."""
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        dates = []
+        for part in re.split(r"[,;\s]+", text):
+            if not part:
+                continue
+            date = _parse_date(part)
+            if date is None:
+                raise forms.ValidationError(
+                    _("“%(part)s” is geen datum. Schrijf dag-maand-jaar, bijvoorbeeld 3-12-2026."),
+                    params={"part": part},
+                )
+            dates.append(date)
+        return tuple(sorted(set(dates)))
+
+
+def _date_input():
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
 class ScheduleRowForm(GuidedFormMixin, forms.Form):
+    repeat = forms.ChoiceField(
+        label=_("Hoe vaak?"),
+        choices=[
+            ("week", _("Elke week")),
+            ("om-de-week", _("Om de week")),
+            ("maand", _("Elke maand op de …")),
+            ("data", _("Op losse data")),
+        ],
+        initial="week",
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    week_of_month = forms.TypedChoiceField(
+        label=_("Week van de maand"),
+        choices=[("", _("Kies")), *ScheduleSlot.WeekOfMonth.choices],
+        coerce=int,
+        required=False,
+        empty_value=None,
+        help_text=_("Bij ‘elke maand’."),
+    )
     day = forms.TypedChoiceField(
         label=_("Dag"),
         choices=[("", _("Kies een dag")), *ScheduleSlot.Day.choices],
@@ -296,37 +360,114 @@ class ScheduleRowForm(GuidedFormMixin, forms.Form):
         required=False,
         empty_value=None,
     )
+    dates = DateListField(
+        label=_("Welke data?"),
+        required=False,
+        max_length=1200,
+        help_text=_("Bij ‘op losse data’: dag-maand-jaar, met een komma ertussen. Bijvoorbeeld: 3-12-2026, 10-12-2026"),
+    )
     start = forms.TimeField(label=_("Van"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
     end = forms.TimeField(label=_("Tot"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
+    starts_on = forms.DateField(
+        label=_("Eerste keer"),
+        required=False,
+        input_formats=DATE_INPUT_FORMATS,
+        widget=_date_input(),
+        help_text=_("Nodig bij ‘om de week’."),
+    )
+    ends_on = forms.DateField(
+        label=_("Laatste keer"),
+        required=False,
+        input_formats=DATE_INPUT_FORMATS,
+        widget=_date_input(),
+        help_text=_("Mag leeg blijven."),
+    )
+    no_school_holidays = forms.BooleanField(label=_("Niet in de schoolvakanties"), required=False)
+
+    def has_row(self, data):
+        return any(
+            data.get(name) not in (None, "", ())
+            for name in ["day", "week_of_month", "dates", "start", "end", "starts_on", "ends_on"]
+        )
 
     def clean(self):
         data = super().clean()
-        filled = [data.get("day") is not None, bool(data.get("start")), bool(data.get("end"))]
-        if any(filled) and not all(filled):
-            raise forms.ValidationError(_("Vul de dag, de begintijd en de eindtijd in, of laat de hele regel leeg."))
-        if all(filled) and data["end"] <= data["start"]:
+        if not self.has_row(data):
+            return data
+        repeat = data.get("repeat") or "week"
+        # Dates typed without a day, under the choice the form starts with: meant as single dates.
+        if repeat == "week" and data.get("dates") and data.get("day") is None:
+            repeat = "data"
+        data["repeat"] = repeat
+        if not data.get("start"):
+            self.add_error("start", _("Vul de begintijd in."))
+        if not data.get("end"):
+            self.add_error("end", _("Vul de eindtijd in."))
+        if data.get("start") and data.get("end") and data["end"] <= data["start"]:
             self.add_error("end", _("De eindtijd moet later zijn dan de begintijd."))
+        if repeat == "data":
+            if not data.get("dates") and "dates" not in self.errors:
+                self.add_error("dates", _("Schrijf de data op, bijvoorbeeld 3-12-2026, 10-12-2026."))
+            return data
+        if data.get("day") is None:
+            self.add_error("day", _("Kies de dag."))
+        if repeat == "maand" and data.get("week_of_month") is None:
+            self.add_error("week_of_month", _("Kies welke week van de maand: de eerste, tweede, … of de laatste."))
+        if repeat == "om-de-week" and not data.get("starts_on"):
+            self.add_error("starts_on", _("Vul de datum van de eerste keer in: dan weten we welke weken het is."))
+        if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
+            self.add_error("ends_on", _("De laatste keer kan niet voor de eerste keer liggen."))
         return data
+
+    def schedule_row(self):
+        """The row as the services take it, or None for an empty row."""
+        data = self.cleaned_data
+        if not self.has_row(data):
+            return None
+        frequency, interval = REPEATS[data["repeat"]]
+        row = {"start": data["start"], "end": data["end"], "frequency": frequency, "interval": interval}
+        row["school_holidays"] = not data["no_school_holidays"]
+        if frequency == ScheduleSlot.Frequency.DATES:
+            return ScheduleRow(**row, dates=data["dates"])
+        row.update(day=data["day"], starts_on=data["starts_on"], ends_on=data["ends_on"])
+        if frequency == ScheduleSlot.Frequency.MONTHLY:
+            row["week_of_month"] = data["week_of_month"]
+        return ScheduleRow(**row)
 
 
 ScheduleFormSet = forms.formset_factory(ScheduleRowForm, extra=0, max_num=14)
-SCHEDULE_ROWS = 4
+SCHEDULE_ROWS = 2
+
+
+def _initial(slot):
+    """A saved row as the form shows it."""
+    repeat = {
+        ScheduleSlot.Frequency.MONTHLY: "maand",
+        ScheduleSlot.Frequency.DATES: "data",
+    }.get(slot.frequency, "om-de-week" if slot.interval > 1 else "week")
+    return {
+        "repeat": repeat,
+        "day": slot.day,
+        "week_of_month": slot.week_of_month,
+        "dates": ", ".join(datetime.date.fromisoformat(value).strftime("%-d-%-m-%Y") for value in slot.dates),
+        "start": slot.start,
+        "end": slot.end,
+        "starts_on": slot.starts_on,
+        "ends_on": slot.ends_on,
+        "no_school_holidays": not slot.school_holidays,
+    }
 
 
 def schedule_formset(data=None, activity=None):
     initial = []
     if activity is not None and activity.pk:
-        initial = [{"day": s.day, "start": s.start, "end": s.end} for s in activity.schedule.all()]
+        initial = [_initial(slot) for slot in activity.schedule.all()]
     initial += [{}] * max(SCHEDULE_ROWS - len(initial), 1)
     return ScheduleFormSet(data, initial=None if data is not None else initial, prefix="schedule")
 
 
 def schedule_rows(formset):
-    return [
-        ScheduleRow(day=row.cleaned_data["day"], start=row.cleaned_data["start"], end=row.cleaned_data["end"])
-        for row in formset
-        if row.cleaned_data.get("day") is not None
-    ]
+    return [row for row in (form.schedule_row() for form in formset) if row is not None]
 
 
 class FeedbackForm(forms.Form):

@@ -6,12 +6,14 @@ position n has that option. Ticking filters is then `|` within a filter and `&` 
 filters, and a count is `int.bit_count()`. All ~75 counts of a catalogue page take about a
 millisecond at 50,000 activities; the same counts in SQL took 90–300 ms (bench/results).
 
-An index is built from four queries (about half a second at 50,000 activities) once per
+An index is built from a few queries (about half a second at 50,000 activities) once per
 catalogue version per process, and kept in memory until the version moves on. Without a
 version (SQLite, or a transaction that changed the catalogue itself) it is built per request.
 
 An index is never changed once built: a newer one replaces it whole, under a lock, so a request
 that holds one (in a threaded server, while another thread builds the next) reads it consistently.
+Only the "when" filters depend on the date as well: an index keeps the masks of one date beside its
+options (`dated`), made from its distinct schedule rules the first time a request asks for that date.
 """
 
 import bisect
@@ -20,11 +22,19 @@ from collections import defaultdict
 from types import MappingProxyType
 
 from django.db import connection
+from django.db.models import TextField
+from django.db.models.functions import Cast
+from django.utils import timezone
 
+from activities import schedule
 from activities.models import DAY_SLUGS, Activity, Bouwsteen, Doelgroep, ScheduleSlot, Theme
 from stadsdelen.models import Gebied
 
-FACETS = ["stadsdeel", "gebied", "bouwsteen", "thema", "doelgroep", "dag"]
+FACETS = ["stadsdeel", "gebied", "bouwsteen", "thema", "doelgroep", "wanneer", "dag", "dagdeel"]
+# Filters that depend on the date: made per day from the schedule rules (below), not at the build.
+DATED = ["wanneer", "dagdeel"]
+# Not a filter: which activities have each distinct schedule rule (activities.schedule.Rule).
+RULES = "regel"
 FLAGS = ["gratis", "toegankelijk", "vrijwilligers"]
 # The stadsdeel facet's value for an activity without a place: online.
 ONLINE = "online"
@@ -103,7 +113,6 @@ def _lookups():
         "bouwsteen": dict(Bouwsteen.objects.values_list("pk", "slug")),
         "thema": dict(Theme.objects.values_list("pk", "slug")),
         "doelgroep": dict(Doelgroep.objects.values_list("pk", "slug")),
-        "dag": dict(enumerate(DAY_SLUGS)),
     }
 
 
@@ -128,7 +137,6 @@ def _facts(rows, lookups, whole_catalogue=True):
     many = [
         ("thema", Activity.themes.through.objects, "theme_id"),
         ("doelgroep", Activity.doelgroepen.through.objects, "doelgroep_id"),
-        ("dag", ScheduleSlot.objects, "day"),
     ]
     for facet, manager, column in many:
         pairs = manager.values_list("activity_id", column)
@@ -140,7 +148,33 @@ def _facts(rows, lookups, whole_catalogue=True):
             fact = facts.get(pk)
             if fact is not None:
                 fact[1].append((facet, facet_slugs[value]))
+    # The dates as their JSON text: a row is then its own (hashable) key, and only the few hundred
+    # distinct rules are read, not 50,000 rows.
+    columns = ["dates_text" if field == "dates" else field for field in schedule.Rule.FIELDS]
+    slots = ScheduleSlot.objects.annotate(dates_text=Cast("dates", TextField())).values_list("activity_id", *columns)
+    if not whole_catalogue:
+        slots = slots.filter(activity_id__in=list(facts))
+    rules = {}  # the same rule once, however many activities have it
+    for row in slots:
+        fact = facts.get(row[0])
+        if fact is None:
+            continue
+        values = row[1:]
+        rule = rules.get(values)
+        if rule is None:
+            rule = rules[values] = schedule.Rule.from_values(*values)
+        fact[1].append((RULES, rule))
+        if rule.day is not None:
+            fact[1].append(("dag", DAY_SLUGS[rule.day]))
     return facts
+
+
+def _passing(options, facet, value):
+    """The activities that ticking `value` of `facet` lets through: for a doelgroep also those for everyone."""
+    mask = options[facet].get(value, 0)
+    if facet == "doelgroep":
+        mask |= options[facet].get(Doelgroep.EVERYONE, 0)
+    return mask
 
 
 def _insert_bit(mask, n):
@@ -154,21 +188,23 @@ def _remove_bit(mask, n):
 
 
 class CatalogueIndex:
-    def __init__(self, ids, keys, options, lookups):
+    def __init__(self, ids, keys, options, lookups, holidays=()):
         self.ids = tuple(ids)  # activity ids in list order; the bit positions
         self.keys = tuple(keys)  # each position's sort key
         self.position = MappingProxyType({pk: n for n, pk in enumerate(self.ids)})  # activity id -> bit position
         # {facet or flag: {value: mask}}; a flag's only value is "1"
         self.options = MappingProxyType({name: MappingProxyType(values) for name, values in options.items()})
         self.lookups = lookups
+        self.holidays = holidays  # the school holidays the rules pause in; a change to them rebuilds
         self.all = (1 << len(self.ids)) - 1
+        self._dated = (None, None)  # (date, masks of the DATED filters on that date)
 
     @classmethod
     def build(cls):
         lookups = _lookups()
         facts = _facts(Activity.objects.published().values_list(*_COLUMNS), lookups)
         ordered = sorted(facts.items(), key=lambda item: item[1][0])
-        links = {facet: defaultdict(list) for facet in [*FACETS, *FLAGS]}
+        links = {facet: defaultdict(list) for facet in [*FACETS, *FLAGS, RULES] if facet not in DATED}
         for n, (_pk, (_key, activity_links)) in enumerate(ordered):
             for facet, value in activity_links:
                 links[facet][value].append(n)
@@ -176,7 +212,8 @@ class CatalogueIndex:
             facet: {value: _mask(positions, len(ordered)) for value, positions in values.items()}
             for facet, values in links.items()
         }
-        return cls([pk for pk, _fact in ordered], [fact[0] for _pk, fact in ordered], options, lookups)
+        ids, keys = [pk for pk, _fact in ordered], [fact[0] for _pk, fact in ordered]
+        return cls(ids, keys, options, lookups, schedule.school_holidays())
 
     def updated(self, changed):
         """A new index with the activities `changed` as they are now (published or gone); this one stays as it is.
@@ -205,14 +242,7 @@ class CatalogueIndex:
                     values[value] = _insert_bit(mask, n)
             for facet, value in links:
                 options[facet][value] = options[facet].get(value, 0) | (1 << n)
-        return CatalogueIndex(ids, keys, options, self.lookups)
-
-    def passing(self, facet, value):
-        """The activities that ticking `value` of `facet` lets through: for a doelgroep also those for everyone."""
-        mask = self.options[facet].get(value, 0)
-        if facet == "doelgroep":
-            mask |= self.options[facet].get(Doelgroep.EVERYONE, 0)
-        return mask
+        return CatalogueIndex(ids, keys, options, self.lookups, self.holidays)
 
     def stadsdeel_of(self, gebied_slug):
         return next(stadsdeel for slug, stadsdeel in self.lookups["gebied"].values() if slug == gebied_slug)
@@ -220,22 +250,40 @@ class CatalogueIndex:
     def mask_of(self, ids):
         return _mask((self.position[pk] for pk in ids if pk in self.position), len(self.ids))
 
-    def select(self, ticked, flags, ranked_ids=None):
+    def dated(self, today):
+        """The masks of the DATED filters on `today`: {filter: {value: mask}}.
+
+        Made from the distinct schedule rules (a few hundred at 50,000 activities), so once a day
+        per index; a request on another date (after midnight) makes that date's.
+        """
+        date, masks = self._dated
+        if date == today:
+            return masks
+        masks = {facet: {} for facet in DATED}
+        for rule, mask in self.options.get(RULES, {}).items():
+            for facet, value in schedule.when_options(rule, today, self.holidays):
+                masks[facet][value] = masks[facet].get(value, 0) | mask
+        self._dated = (today, masks)
+        return masks
+
+    def select(self, ticked, flags, ranked_ids=None, today=None):
         """The activities that pass every ticked filter, and the count of each option.
 
         `ticked`: {facet: [values]}, OR-ed within a facet; `flags`: the ticked flags;
-        `ranked_ids`: the search's matches in rank order, or None without a search. A facet's
-        counts ignore its own selection, so ticking another stadsdeel shows what it would add.
+        `ranked_ids`: the search's matches in rank order, or None without a search; `today`: the
+        date the "when" filters look from (default: Amsterdam's today). A facet's counts ignore
+        its own selection, so ticking another stadsdeel shows what it would add.
         """
+        options = {**self.options, **self.dated(today or timezone.localdate())}
         base = self.all if ranked_ids is None else self.mask_of(ranked_ids)
         for flag in flags:
-            base &= self.options[flag].get("1", 0)
+            base &= options[flag].get("1", 0)
         passes = {}
         for facet, values in ticked.items():
             if values:
                 passes[facet] = 0
                 for value in values:
-                    passes[facet] |= self.passing(facet, value)
+                    passes[facet] |= _passing(options, facet, value)
 
         def passing_all_but(skip):
             mask = base
@@ -249,12 +297,12 @@ class CatalogueIndex:
         for facet in FACETS:
             others = passing_all_but(facet)
             # Every doelgroep counts the activities for everyone, also one without activities of its own.
-            values = self.lookups["doelgroep"].values() if facet == "doelgroep" else self.options[facet]
+            values = self.lookups["doelgroep"].values() if facet == "doelgroep" else options[facet]
             counts[facet] = {
-                value: count for value in values if (count := (self.passing(facet, value) & others).bit_count())
+                value: count for value in values if (count := (_passing(options, facet, value) & others).bit_count())
             }
         for flag in FLAGS:
-            counts[flag] = {"1": (result & self.options[flag].get("1", 0)).bit_count()}
+            counts[flag] = {"1": (result & options[flag].get("1", 0)).bit_count()}
         return Selection(self, result, counts, ranked_ids)
 
 

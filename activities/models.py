@@ -1,13 +1,14 @@
 import datetime
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from activities import search
+from activities import schedule, search
 from activities.languages import language_name
 from organisations.models import Organisation
 from stadsdelen.models import Gebied
@@ -365,9 +366,13 @@ class Activity(models.Model):
         return not self.schedule.all()
 
     @property
+    def schedule_rules(self):
+        return [slot.rule for slot in self.schedule.all()]
+
+    @property
     def schedule_text(self):
-        """The weekly times on one line ("dinsdag 10:00–12:00, donderdag 14:00–15:00"), or ""."""
-        return ", ".join(str(slot) for slot in self.schedule.all())
+        """The schedule on one line ("Elke dinsdag, 10:00–12:00; Om de week op donderdag, …"), or ""."""
+        return "; ".join(str(slot) for slot in self.schedule.all())
 
     def is_verified_recently(self, today=None):
         today = today or timezone.localdate()
@@ -398,6 +403,8 @@ class FreshnessReminder(models.Model):
 
 
 class ScheduleSlot(models.Model):
+    """One row of an activity's schedule, as people run it; activities.schedule evaluates it."""
+
     class Day(models.IntegerChoices):
         MONDAY = 0, _("maandag")
         TUESDAY = 1, _("dinsdag")
@@ -407,25 +414,93 @@ class ScheduleSlot(models.Model):
         SATURDAY = 5, _("zaterdag")
         SUNDAY = 6, _("zondag")
 
+    class Frequency(models.TextChoices):
+        WEEKLY = schedule.WEEKLY, _("elke week of om de week")
+        MONTHLY = schedule.MONTHLY, _("elke maand op de …")
+        DATES = schedule.DATES, _("op losse data")
+
+    class WeekOfMonth(models.IntegerChoices):
+        FIRST = 1, _("eerste")
+        SECOND = 2, _("tweede")
+        THIRD = 3, _("derde")
+        FOURTH = 4, _("vierde")
+        LAST = -1, _("laatste")
+
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="schedule")
-    day = models.PositiveSmallIntegerField(_("dag"), choices=Day.choices)
+    frequency = models.CharField(_("hoe vaak"), max_length=8, choices=Frequency.choices, default=Frequency.WEEKLY)
+    day = models.PositiveSmallIntegerField(_("dag"), choices=Day.choices, null=True, blank=True)
+    interval = models.PositiveSmallIntegerField(_("om de hoeveel weken"), default=1)
+    week_of_month = models.SmallIntegerField(
+        _("welke week van de maand"), choices=WeekOfMonth.choices, null=True, blank=True
+    )
+    dates = models.JSONField(_("data"), default=list, blank=True, help_text=_("Bij losse data: jjjj-mm-dd."))
     start = models.TimeField(_("begintijd"))
     end = models.TimeField(_("eindtijd"))
+    starts_on = models.DateField(_("vanaf"), null=True, blank=True)
+    ends_on = models.DateField(_("tot en met"), null=True, blank=True)
+    school_holidays = models.BooleanField(_("ook in de schoolvakanties"), default=True)
 
     class Meta:
-        ordering = ["day", "start"]
+        ordering = ["day", "start", "pk"]
         verbose_name = _("tijdstip")
         verbose_name_plural = _("tijdstippen")
         constraints = [
             models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="schedule_end_after_start"),
+            models.CheckConstraint(
+                condition=models.Q(frequency=schedule.DATES) | models.Q(day__isnull=False),
+                name="schedule_rule_has_a_day",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(frequency=schedule.MONTHLY) | models.Q(week_of_month__isnull=False),
+                name="schedule_monthly_has_a_week",
+            ),
         ]
 
     def __str__(self):
-        return f"{self.Day(self.day).label} {self.start:%H:%M}–{self.end:%H:%M}"
+        return schedule.describe(self.rule)
+
+    def clean(self):
+        """What the admin's form checks beyond the constraints: dates as the rules read them."""
+        dates = self.dates if isinstance(self.dates, list) else None
+        try:
+            for value in dates or []:
+                datetime.date.fromisoformat(value)
+        except (TypeError, ValueError):
+            dates = None
+        if dates is None:
+            raise ValidationError({"dates": _('Een lijst van datums als jjjj-mm-dd, bijvoorbeeld ["2026-12-03"].')})
+        if self.frequency == schedule.DATES and not dates:
+            raise ValidationError({"dates": _("Noem minstens één datum.")})
+
+    @property
+    def rule(self):
+        return schedule.Rule.of(self)
 
     @property
     def day_slug(self):
-        return DAY_SLUGS[self.day]
+        return DAY_SLUGS[self.day] if self.day is not None else ""
+
+
+class SchoolHoliday(models.Model):
+    """A school holiday of regio Noord (Amsterdam), as the Rijksoverheid publishes them: a schedule row
+    marked "niet in de schoolvakanties" pauses on these days. Next years are added in the admin."""
+
+    name = models.CharField(_("naam"), max_length=100, help_text=_("Bijvoorbeeld: Herfstvakantie 2027"))
+    first_day = models.DateField(_("eerste dag"))
+    last_day = models.DateField(_("laatste dag"))
+
+    class Meta:
+        ordering = ["first_day"]
+        verbose_name = _("schoolvakantie")
+        verbose_name_plural = _("schoolvakanties")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(last_day__gte=models.F("first_day")), name="school_holiday_ends_after_start"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.first_day:%d-%m-%Y} t/m {self.last_day:%d-%m-%Y})"
 
 
 class SearchFeedback(models.Model):

@@ -17,6 +17,7 @@ from functools import wraps
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 
 from activities import catalogue_cache
@@ -48,7 +49,9 @@ def cache_for_visitors(view):
         if version is None:
             return view(request, *args, **kwargs)
         address = request.build_absolute_uri(request.path)
-        key = cache_key(version, "response", address, request.GET.urlencode(), wants_fragment(request))
+        # Per day too: pages show the next dates, and "vandaag" moves on at midnight.
+        day = timezone.localdate().isoformat()
+        key = cache_key(version, "response", day, address, request.GET.urlencode(), wants_fragment(request))
         stored = catalogue_cache.get(key)
         if stored is not None:
             headers, content = stored

@@ -3,9 +3,10 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.text import slugify
 
-from activities import search
+from activities import schedule, search
 from activities.cards import keep_cards, kept_cards
 from activities.catalogue_cache import cached, catalogue_version
 from activities.filters import QUESTIONS, ActivityFilter, facet_options, valid_data
@@ -18,7 +19,7 @@ def published_activities():
     return Activity.objects.published()
 
 
-def catalogue_search(params, page_number=None, per_page=None):
+def catalogue_search(params, page_number=None, per_page=None, today=None):
     """Filter, rank and paginate the published catalogue for a query string.
 
     Returns the filterset (for the form), the page of activity ids (see listed_activities and
@@ -28,14 +29,15 @@ def catalogue_search(params, page_number=None, per_page=None):
     matches from the in-memory search index (activities.search_index). A constant number of
     queries: one per ticked model-based filter to check its values, the catalogue's version,
     the filter options and a search's matches from the cache (computed the first time in a
-    version, as is the index).
+    version, as is the index). `today`: the date the "when" filters look from (default: today).
     """
-    filterset = ActivityFilter(params, queryset=published_activities())
+    today = today or timezone.localdate()
+    filterset = ActivityFilter(params, queryset=published_activities(), today=today)
     if filterset.is_valid():
         errors = {}
     else:
         data, errors = valid_data(params)
-        filterset = ActivityFilter(data, queryset=published_activities())
+        filterset = ActivityFilter(data, queryset=published_activities(), today=today)
         filterset.is_valid()
     cleaned = filterset.form.cleaned_data
     query = cleaned.get("q") or ""
@@ -49,10 +51,10 @@ def catalogue_search(params, page_number=None, per_page=None):
     flags += [flag for flag in outcome.filters if flag not in flags]
     place = outcome.place if outcome.place and not (ticked["stadsdeel"] or ticked["gebied"]) else None
     index = catalogue_index(version)
-    selection = index.select({**ticked, place[0]: [place[1]]} if place else ticked, flags, ranked_ids)
+    selection = index.select({**ticked, place[0]: [place[1]]} if place else ticked, flags, ranked_ids, today)
     place_empty = place is not None and not selection.total
     if place_empty:
-        selection = index.select(ticked, flags, ranked_ids)
+        selection = index.select(ticked, flags, ranked_ids, today)
     filterset.facet_options = facet_options(filterset, version)
     page = Paginator(_Results(selection), per_page or settings.CATALOGUE_PAGE_SIZE).get_page(page_number)
     return {
@@ -106,22 +108,32 @@ def listed_activities(ids):
     return [by_pk[pk] for pk in ids if pk in by_pk]
 
 
-def result_cards(ids, version):
+def result_cards(ids, version, today=None):
     """The catalogue's result cards for these activity ids, in this order.
 
     A card is the same on every page that lists its activity, so it is rendered once and kept
-    (activities.cards) until its activity changes; a page of cards then costs no query instead of
-    fetching twenty activities and rendering them. The link is left to the page, as it carries the
-    page's search ("back to the results").
+    (activities.cards) until its activity changes or the day does (it shows the next date); a page
+    of cards then costs no query instead of fetching twenty activities and rendering them. The link
+    is left to the page, as it carries the page's search ("back to the results").
     """
+    if today is not None and today != timezone.localdate():
+        version = None  # a card for another day is not kept
+    today = today or timezone.localdate()
     found = kept_cards(ids, version)
     missing = [pk for pk in ids if pk not in found]
     if missing:
+        holidays = schedule.school_holidays()
         rendered = {
             activity.pk: {
                 "url": activity.get_absolute_url(),
                 "title": activity.title,
-                "body": render_to_string("activities/_activity_card.html", {"activity": activity}),
+                "body": render_to_string(
+                    "activities/_activity_card.html",
+                    {
+                        "activity": activity,
+                        "next_time": schedule.describe_next(activity.schedule_rules, today, holidays),
+                    },
+                ),
             }
             for activity in listed_activities(missing)
         }

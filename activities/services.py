@@ -13,6 +13,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 
+from activities import schedule
 from activities.models import (
     RESERVED_SLUGS,
     Activity,
@@ -46,9 +47,28 @@ class Place:
 
 @dataclass(frozen=True, kw_only=True)
 class ScheduleRow:
-    day: int  # 0 is Monday
+    """One schedule row (activities.schedule): weekly by default."""
+
     start: datetime.time
     end: datetime.time
+    day: int | None = None  # 0 is Monday; None for a list of dates
+    frequency: str = ScheduleSlot.Frequency.WEEKLY
+    interval: int = 1
+    week_of_month: int | None = None
+    dates: tuple[datetime.date, ...] = ()
+    starts_on: datetime.date | None = None
+    ends_on: datetime.date | None = None
+    school_holidays: bool = True
+
+    @classmethod
+    def of(cls, slot):
+        rule = slot.rule
+        return cls(**{name: getattr(rule, name) for name in schedule.Rule.FIELDS})
+
+    def slot(self, activity):
+        values = {name: getattr(self, name) for name in schedule.Rule.FIELDS}
+        values["dates"] = [date.isoformat() for date in sorted(self.dates)]
+        return ScheduleSlot(activity=activity, **values)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -276,9 +296,7 @@ def _apply(activity, data, *, photo=None, remove_photo=False):
     activity.themes.set(data.themes)
     activity.doelgroepen.set(data.doelgroepen)
     activity.schedule.all().delete()
-    ScheduleSlot.objects.bulk_create(
-        ScheduleSlot(activity=activity, day=row.day, start=row.start, end=row.end) for row in data.schedule
-    )
+    ScheduleSlot.objects.bulk_create(row.slot(activity) for row in data.schedule)
     activity.refresh_search_text()
 
 
@@ -419,9 +437,7 @@ def activity_duplicate(*, activity, user):
     copy.save()
     copy.themes.set(activity.themes.all())
     copy.doelgroepen.set(activity.doelgroepen.all())
-    ScheduleSlot.objects.bulk_create(
-        ScheduleSlot(activity=copy, day=slot.day, start=slot.start, end=slot.end) for slot in activity.schedule.all()
-    )
+    ScheduleSlot.objects.bulk_create(ScheduleRow.of(slot).slot(copy) for slot in activity.schedule.all())
     copy.refresh_search_text()
     record(
         action=AuditEvent.Action.DUPLICATE,

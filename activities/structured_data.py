@@ -4,7 +4,7 @@ import json
 
 from django.utils import timezone
 
-from activities.schedule import next_occurrence
+from activities import schedule
 
 SCHEMA_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 # Keep `</script>` and friends out of the data block.
@@ -28,8 +28,9 @@ def _place(location):
     return place
 
 
-def as_json_ld(activity, request, today=None):
+def as_json_ld(activity, request, today=None, holidays=None):
     today = today or timezone.localdate()
+    holidays = schedule.school_holidays() if holidays is None else holidays
     if activity.online:
         # schema.org wants a url on a VirtualLocation; without a link to join, the activity's page says how.
         url = activity.online_url or request.build_absolute_uri(activity.get_absolute_url())
@@ -57,20 +58,30 @@ def as_json_ld(activity, request, today=None):
         data["offers"] = {"@type": "Offer", "price": "0", "priceCurrency": "EUR"}
     elif activity.cost:
         data["offers"] = {"@type": "Offer", "description": activity.cost, "priceCurrency": "EUR"}
-    slots = list(activity.schedule.all())
-    if slots:
-        data["eventSchedule"] = [
-            {
-                "@type": "Schedule",
-                "byDay": f"https://schema.org/{SCHEMA_DAYS[slot.day]}",
-                "startTime": slot.start.strftime("%H:%M"),
-                "endTime": slot.end.strftime("%H:%M"),
-                "repeatFrequency": "P1W",
-                "scheduleTimezone": "Europe/Amsterdam",
-            }
-            for slot in slots
-        ]
-        first_start, first_end = min(next_occurrence(slot, today) for slot in slots)
-        data["startDate"] = first_start.isoformat()
-        data["endDate"] = first_end.isoformat()
+    rules = activity.schedule_rules
+    repeating = [rule for rule in rules if rule.frequency != schedule.DATES]
+    if repeating:
+        data["eventSchedule"] = [_schedule(rule) for rule in repeating]
+    found = schedule.next_occurrence(rules, today, holidays)
+    if found is not None:
+        data["startDate"], data["endDate"] = (moment.isoformat() for moment in found)
     return json.dumps(data, ensure_ascii=False).translate(_ESCAPES)
+
+
+def _schedule(rule):
+    item = {
+        "@type": "Schedule",
+        "byDay": f"https://schema.org/{SCHEMA_DAYS[rule.day]}",
+        "startTime": rule.start.strftime("%H:%M"),
+        "endTime": rule.end.strftime("%H:%M"),
+        "repeatFrequency": f"P{rule.interval}W",
+        "scheduleTimezone": "Europe/Amsterdam",
+    }
+    if rule.frequency == schedule.MONTHLY:
+        item["repeatFrequency"] = "P1M"
+        item["byMonthWeek"] = rule.week_of_month
+    if rule.starts_on:
+        item["startDate"] = rule.starts_on.isoformat()
+    if rule.ends_on:
+        item["endDate"] = rule.ends_on.isoformat()
+    return item

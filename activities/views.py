@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django.views.decorators.vary import vary_on_headers
 from django_ratelimit.decorators import ratelimit
 
-from activities import calendar, catalogue_page, exchange, structured_data
+from activities import calendar, catalogue_page, exchange, schedule, structured_data
 from activities.access import activities_for, activity_for, saved_location_for
 from activities.catalogue_cache import CACHE_SECONDS, cache_key, catalogue_version
 from activities.filters import ActivityFilter, canonical_params, valid_data
@@ -146,11 +146,21 @@ def activity_detail(request, slug):
     activity = get_object_or_404(published_activities().for_detail(), slug=slug)
     context = {
         "activity": activity,
+        **_schedule_context(activity),
         "json_ld": structured_data.as_json_ld(activity, request),
         "feedback_form": FeedbackForm(initial={"query_string": request.GET.urlencode(), "activity": activity.pk}),
         "back_query": request.GET.urlencode(),
     }
     return render(request, "activities/activity_detail.html", context)
+
+
+def _schedule_context(activity):
+    """The schedule in plain Dutch, a line per row, and the next time."""
+    today = timezone.localdate()
+    return {
+        "schedule_lines": [schedule.describe(rule, today) for rule in activity.schedule_rules],
+        "next_time": schedule.describe_next(activity.schedule_rules, today, schedule.school_holidays()),
+    }
 
 
 @require_safe
@@ -201,8 +211,11 @@ def activity_export(request):
     if errors:
         return HttpResponse(exchange.dumps_errors(errors), status=400, content_type="application/json; charset=utf-8")
     version = catalogue_version()
-    # The paging links carry the host, so the kept answer does too.
-    key = cache_key(version, "export", request.get_host(), params.urlencode(), page, page_size)
+    # The paging links carry the host, so the kept answer does too; and the day: the "when" filters
+    # move on at midnight.
+    key = cache_key(
+        version, "export", request.get_host(), timezone.localdate().isoformat(), params.urlencode(), page, page_size
+    )
     body = caches["exports"].get(key) if version is not None else None
     if body is not None:
         response = HttpResponse(body, content_type="application/json; charset=utf-8")
@@ -350,6 +363,7 @@ def activity_preview(request, pk):
     activity = Activity.objects.for_detail().get(pk=activity.pk)
     context = {
         "activity": activity,
+        **_schedule_context(activity),
         "preview": True,
         "json_ld": structured_data.as_json_ld(activity, request),
     }

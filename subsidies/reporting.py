@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.models import StaffRole
+from activities import schedule
 from activities.photos import resized_photo
 from audit.models import AuditEvent, record
 from subsidies.models import (
@@ -59,16 +60,17 @@ def _obligation_for_member(obligation, user):
 
 
 def catalogue_meetings(planned, start, end):
-    """What the catalogue already knows: weekly meetings of the organisation's published activity
-    for this plan (or its activities in the same gebied), over the period."""
+    """What the catalogue already knows: the meetings of the organisation's published activity for
+    this plan (or its activities in the same gebied) from `start` to `end`, by their schedules
+    (every other week, monthly, paused in the school holidays…)."""
     activities = planned.aanvraag.organisation.activities.filter(status="published")
     activities = (
         activities.filter(pk=planned.activity_id)
         if planned.activity_id
         else activities.filter(location__gebied=planned.gebied_id)
     )
-    slots = sum(activity.schedule.count() for activity in activities)
-    return slots * ((end - start).days + 1) // 7
+    rules = [slot.rule for activity in activities.prefetch_related("schedule") for slot in activity.schedule.all()]
+    return len(schedule.occurrences(rules, start, end, schedule.school_holidays()))
 
 
 @transaction.atomic

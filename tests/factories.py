@@ -34,7 +34,9 @@ class LocationFactory(factory.django.DjangoModelFactory):
 
 
 class ActivityFactory(factory.django.DjangoModelFactory):
-    """A published activity. Pass themes=[slug…], doelgroepen=[slug…], schedule=[("di", "10:00", "12:00")]."""
+    """A published activity. Pass themes=[slug…], doelgroepen=[slug…], schedule=[("di", "10:00", "12:00")];
+    a schedule row may add a dict of ScheduleSlot fields: ("di", "10:00", "12:00", {"interval": 2, …}),
+    and a row of single dates has no day: (None, "10:00", "12:00", {"frequency": "dates", "dates": […]})."""
 
     class Meta:
         model = Activity
@@ -68,11 +70,12 @@ class ActivityFactory(factory.django.DjangoModelFactory):
     def schedule(self, create, extracted, **kwargs):
         from activities.models import DAY_SLUGS
 
-        for day, start, end in extracted or []:
+        for day, start, end, *more in extracted or []:
             ScheduleSlot.objects.create(
                 activity=self,
-                day=DAY_SLUGS.index(day),
+                day=DAY_SLUGS.index(day) if day else None,
                 start=datetime.time.fromisoformat(start),
                 end=datetime.time.fromisoformat(end),
+                **(more[0] if more else {}),
             )
         self.refresh_search_text()

@@ -225,3 +225,26 @@ def test_a_save_that_keeps_the_name_rebuilds_nothing(catalogue, django_assert_ma
     organisation.phone = "020 123 45 67"
     with django_assert_max_num_queries(2):  # the name before, the update
         organisation.save()
+
+
+@committed
+def test_a_school_holiday_added_in_the_admin_pauses_the_rows_that_pause(catalogue):
+    """The holidays are not part of any activity, but the "when" filters and the next dates follow them."""
+    import datetime
+
+    from activities.index import catalogue_index
+    from activities.models import SchoolHoliday
+
+    paused = ActivityFactory(title="Kinderclub", schedule=[("di", "15:00", "17:00", {"school_holidays": False})])
+    tuesday = datetime.date(2027, 9, 7)  # no holiday rows yet for the school year 2027-2028
+    version = catalogue_version()
+
+    def today_ids():
+        index = catalogue_index(catalogue_version())
+        selection = index.select({"wanneer": ["vandaag"]}, [], today=tuesday)
+        return set(selection.ids(0, 100))
+
+    assert paused.pk in today_ids()
+    SchoolHoliday.objects.create(name="Proef", first_day=tuesday, last_day=tuesday)
+    assert catalogue_version() > version
+    assert paused.pk not in today_ids()

@@ -12,6 +12,7 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from activities.exchange import ImportFailed, import_catalogue, parse
 from activities.models import Activity, Location, ScheduleSlot
@@ -262,6 +263,11 @@ def _drop(path):
     return change
 
 
+_MONTHLY_EVERY_2 = {"day": "di", "every": 2, "week_of_month": 1, "start": "10:00", "end": "12:00", "from": "2026-12-01"}
+_UNTIL_BEFORE_FROM = {"day": "di", "start": "10:00", "end": "12:00", "from": "2027-01-10", "until": "2027-01-03"}
+_DATES_AS_TEXT = {"dates": "2026-12-05", "start": "10:00", "end": "12:00"}
+_IMPOSSIBLE_DATE = {"dates": ["2026-12-05", "2026-02-30"], "start": "10:00", "end": "12:00"}
+
 # (test id, change to a valid record, field named in the message, words in the message)
 ERROR_CASES = [
     ("unknown-theme", _set("themes", ["taal", "breien"]), "themes", "breien"),
@@ -308,6 +314,19 @@ ERROR_CASES = [
     ("reserved-id", _set("id", "afdrukken"), "id", "gereserveerd"),
     ("bad-email", _set("contact.email", "taal-at-example.org"), "contact.email", "e-mailadres"),
     ("bad-date", _set("last_verified", "01-10-2026"), "last_verified", "jjjj-mm-dd"),
+    ("every-three-weeks", _set("schedule[0].every", 3), "schedule[0].every", "1 (elke week) of 2"),
+    ("every-as-text", _set("schedule[0].every", "2"), "schedule[0].every", "1 (elke week) of 2"),
+    ("every-other-week-without-from", _set("schedule[0].every", 2), "schedule[0].from", "welke weken"),
+    ("fifth-week-of-month", _set("schedule[0].week_of_month", 5), "schedule[0].week_of_month", "-1"),
+    ("monthly-every-other", _set("schedule[0]", _MONTHLY_EVERY_2), "schedule[0].every", "per maand"),
+    ("bad-from", _set("schedule[0].from", "02-12-2026"), "schedule[0].from", "jjjj-mm-dd"),
+    ("until-before-from", _set("schedule[0]", _UNTIL_BEFORE_FROM), "schedule[0].until", "begindatum"),
+    ("dates-and-day", _set("schedule[0].dates", ["2026-12-05"]), "schedule[0].day", "losse data"),
+    ("no-dates", _set("schedule[0]", {"dates": [], "start": "10:00", "end": "12:00"}), "schedule[0].dates", "1 tot"),
+    ("dates-as-text", _set("schedule[0]", _DATES_AS_TEXT), "schedule[0].dates", "lijst"),
+    ("impossible-date", _set("schedule[0]", _IMPOSSIBLE_DATE), "schedule[0].dates", "2026-02-30"),
+    ("unknown-schedule-key", _set("schedule[0].weekly", True), "schedule[0].weekly", "onbekend veld"),
+    ("holidays-as-text", _set("schedule[0].school_holidays", "nee"), "schedule[0].school_holidays", "true of false"),
 ]
 
 
@@ -489,7 +508,18 @@ def varied_catalogue():
         free=False,
         cost="€ 5 per maand",
         registration_required=True,
-        schedule=[("ma", "19:30", "21:30")],
+        schedule=[
+            ("ma", "19:30", "21:30"),
+            ("di", "10:00", "12:00", {"frequency": "monthly", "week_of_month": 1}),
+            ("vr", "19:00", "21:00", {"frequency": "monthly", "week_of_month": -1, "school_holidays": False}),
+            (
+                "wo",
+                "14:00",
+                "16:00",
+                {"interval": 2, "starts_on": datetime.date(2026, 12, 2), "ends_on": datetime.date(2027, 6, 30)},
+            ),
+            (None, "13:00", "15:00", {"frequency": "dates", "dates": ["2026-12-05", "2027-01-09"]}),
+        ],
         last_verified=None,
     )
     ActivityFactory(
@@ -525,6 +555,38 @@ def test_export_shape(client, varied_catalogue):
     assert records["maatjes-buiksloot"]["schedule"] == []
 
 
+def test_export_of_schedules_as_people_run_them(client, varied_catalogue):
+    """The first shape ({"day", "start", "end"}) still means weekly; the other kinds add keys."""
+    records = {record["id"]: record for record in json.loads(export(client))["activities"]}
+
+    assert records["buurtkoor-zuid"]["schedule"] == [
+        {"day": "ma", "start": "19:30", "end": "21:30"},
+        {"day": "di", "week_of_month": 1, "start": "10:00", "end": "12:00"},
+        {"day": "wo", "every": 2, "start": "14:00", "end": "16:00", "from": "2026-12-02", "until": "2027-06-30"},
+        {"day": "vr", "week_of_month": -1, "start": "19:00", "end": "21:00", "school_holidays": False},
+        {"dates": ["2026-12-05", "2027-01-09"], "start": "13:00", "end": "15:00"},
+    ]
+
+
+def test_imported_schedules_read_as_entered():
+    year = timezone.localdate().year  # single dates in this year read without it
+    schedule = [
+        {"day": "di", "start": "10:00", "end": "12:00"},
+        {"day": "vr", "week_of_month": -1, "start": "19:00", "end": "21:00", "school_holidays": False},
+        {"day": "wo", "every": 2, "from": "2026-12-02", "start": "14:00", "end": "16:00"},
+        {"dates": [f"{year}-12-17", f"{year}-12-03", f"{year}-12-10"], "start": "13:00", "end": "15:00"},
+    ]
+    load(example_record(schedule=schedule))
+
+    activity = Activity.objects.get(slug="meeuw-taalcafe")
+    assert [str(slot) for slot in activity.schedule.all()] == [
+        "Elke dinsdag, 10:00–12:00",
+        "Om de week op woensdag, 14:00–16:00, vanaf 2 december 2026",
+        "Elke laatste vrijdag van de maand, 19:00–21:00, niet in de schoolvakanties",
+        "Op 3, 10 en 17 december, 13:00–15:00",
+    ]
+
+
 def test_export_of_an_empty_catalogue_is_valid_json(client):
     data = json.loads(export(client))
     assert data["activities"] == [] and data["count"] == 0 and data["next"] is None
@@ -539,6 +601,7 @@ def test_round_trip_into_an_empty_database(client, varied_catalogue):
     result = import_catalogue(payload=parse(first.decode()))
 
     assert (result.created, result.updated) == (3, 0)
+    assert ScheduleSlot.objects.count() == 7
     assert export(client) == first
 
 

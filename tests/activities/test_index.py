@@ -1,6 +1,8 @@
 """The in-memory filter index (activities.index): the same answers as SQL, and no error while it is replaced."""
 
+import datetime
 import random
+import re
 import threading
 import time
 
@@ -264,3 +266,119 @@ def test_a_change_nobody_sees_keeps_the_index():
     ActivityFactory(title="Concept", status=Activity.Status.DRAFT)
     assert catalogue_version() == version
     assert catalogue_index(catalogue_version()) is index
+
+
+# The "when" filters (wanneer, dagdeel) come from the real dates of each schedule row, on a date the
+# test passes in; the index makes them per date and agrees with the SQL path on every date.
+
+D = datetime.date
+# A Tuesday in the kerstvakantie, a Friday before it, a Saturday after it, the last Sunday of March.
+DATES = [D(2026, 12, 22), D(2026, 11, 27), D(2027, 1, 9), D(2027, 3, 28)]
+WHEN_COMBINATIONS = [
+    "wanneer=vandaag",
+    "wanneer=week",
+    "wanneer=weekend",
+    "wanneer=vandaag&wanneer=weekend",
+    "dagdeel=ochtend",
+    "dagdeel=middag&dagdeel=avond",
+    "wanneer=week&dagdeel=avond",
+    "wanneer=weekend&stadsdeel=noord&gratis=1",
+    "dag=di&wanneer=vandaag",
+    "q=taal&wanneer=week",
+]
+
+
+def random_row(rng, day):
+    start, end = rng.choice([("09:30", "11:00"), ("13:00", "15:00"), ("19:00", "21:00")])
+    extra = {"school_holidays": rng.random() < 0.6}
+    kind = rng.randrange(5)
+    if kind == 1:
+        extra.update(interval=2, starts_on=D(2026, 11, 2) + datetime.timedelta(days=rng.randrange(14)))
+    elif kind == 2:
+        extra.update(frequency="monthly", week_of_month=rng.choice([1, 2, 3, 4, -1]))
+    elif kind == 3:
+        dates = {D(2026, 11, 20) + datetime.timedelta(days=rng.randrange(140)) for _ in range(3)}
+        return (None, start, end, {**extra, "frequency": "dates", "dates": sorted(d.isoformat() for d in dates)})
+    elif kind == 4:
+        extra.update(ends_on=D(2026, 12, 1) + datetime.timedelta(days=rng.randrange(60)))
+    return (day, start, end, extra)
+
+
+def make_dated_catalogue(count=60, seed=4):
+    rng = random.Random(seed)
+    for n in range(count):
+        days = rng.sample(DAYS, rng.randrange(3))
+        ActivityFactory(
+            title=f"{rng.choice(WORDS)} {n}",
+            location__gebied_slug=rng.choice(GEBIEDEN),
+            free=rng.random() < 0.6,
+            themes=rng.sample(THEMES, 1),
+            schedule=[random_row(rng, day) for day in days],
+            status=rng.choice([Activity.Status.PUBLISHED] * 5 + [Activity.Status.DRAFT]),
+        )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", WHEN_COMBINATIONS)
+def test_the_when_filters_agree_between_the_index_and_sql_on_every_date(query):
+    make_dated_catalogue()
+    sizes = []
+    for today in DATES:
+        result = catalogue_search(QueryDict(query), per_page=1000, today=today)
+        sql = ActivityFilter(QueryDict(query), queryset=published_activities(), today=today).qs
+        assert set(result["page"].object_list) == set(sql.values_list("pk", flat=True)), today
+        sizes.append(result["page"].paginator.count)
+    # Not a table that is empty, or full, on every date.
+    everything = published_activities().count()
+    assert any(0 < size < everything for size in sizes)
+
+
+@pytest.mark.django_db
+def test_when_follows_the_real_dates_and_counts_per_option():
+    friday = ActivityFactory(title="Vrijdagavond", schedule=[("vr", "19:00", "21:00")])
+    other_week = ActivityFactory(
+        title="Om de week", schedule=[("wo", "10:00", "12:00", {"interval": 2, "starts_on": D(2026, 12, 2)})]
+    )
+    paused = ActivityFactory(
+        title="Dinsdag, niet in de vakantie", schedule=[("di", "13:00", "15:00", {"school_holidays": False})]
+    )
+    saturday = ActivityFactory(
+        title="Losse zaterdag", schedule=[(None, "10:00", "12:00", {"frequency": "dates", "dates": ["2026-12-26"]})]
+    )
+    ActivityFactory(title="Voorbij", schedule=[("di", "10:00", "12:00", {"ends_on": D(2026, 11, 1)})])
+    index = CatalogueIndex.build()
+
+    def found(today, **ticked):
+        selection = index.select(ticked, [], today=today)
+        return {index.ids[n] for n in range(len(index.ids)) if selection.result >> n & 1}, selection.counts
+
+    # Friday 27 November: the friday is today; every other Wednesday starts on 2 December.
+    ids, counts = found(D(2026, 11, 27), wanneer=["vandaag"])
+    assert ids == {friday.pk}
+    assert counts["wanneer"] == {"vandaag": 1, "week": 1}
+    assert counts["dagdeel"] == {"avond": 1}
+    ids, counts = found(D(2026, 11, 27))
+    assert counts["dagdeel"] == {"ochtend": 2, "middag": 1, "avond": 1}  # not the one that is over
+    # Monday 30 November: the week of 2 December.
+    assert found(D(2026, 11, 30), wanneer=["week"])[0] == {friday.pk, other_week.pk, paused.pk}
+    # Tuesday 22 December, in the kerstvakantie: the paused Tuesday is not today; Saturday the 26th is the weekend.
+    assert found(D(2026, 12, 22), wanneer=["vandaag"])[0] == set()
+    assert found(D(2026, 12, 22), wanneer=["weekend"])[0] == {saturday.pk}
+    assert found(D(2026, 12, 22), wanneer=["week"])[0] == {friday.pk, saturday.pk}
+    # The same index on the next date gives that date's answer.
+    assert found(D(2026, 12, 29), wanneer=["vandaag"])[0] == set()
+    assert found(D(2027, 1, 5), wanneer=["vandaag"])[0] == {paused.pk}
+
+
+@pytest.mark.django_db
+def test_the_catalogue_page_offers_the_when_filters_with_counts(client):
+    ActivityFactory(title="Elke dag", schedule=[(day, "19:30", "21:00") for day in DAYS])
+
+    html = client.get("/activiteiten/", {"wanneer": "vandaag", "dagdeel": "avond"}).content.decode()
+
+    assert "Elke dag" in html
+    for option, label in [("wanneer-vandaag", "Vandaag"), ("wanneer-week", "Deze week"), ("dagdeel-avond", "Avond")]:
+        assert re.search(rf'id="f-{option}"[^>]*checked' if option != "wanneer-week" else rf'id="f-{option}"', html)
+        assert f"{label}" in html
+        assert f'<span class="count" id="n-f-{option}">(1)</span>' in html
+    assert '<span class="count" id="n-f-dagdeel-ochtend">(0)</span>' in html

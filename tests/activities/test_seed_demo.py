@@ -109,6 +109,16 @@ def test_mix_of_bouwstenen_free_and_paid_and_schedules(demo):
     assert published.filter(free=False).exclude(cost="").exists()
     assert published.filter(schedule__isnull=True).exists()  # by appointment
     assert ScheduleSlot.objects.exists()
+    # Schedules as people run them: a share every other week, monthly, paused in the holidays, on dates.
+    rows = ScheduleSlot.objects.filter(activity__in=published)
+    share = {
+        "om de week": rows.filter(interval=2).count(),
+        "maandelijks": rows.filter(frequency="monthly").count(),
+        "niet in de vakanties": rows.filter(school_holidays=False).count(),
+        "losse data": rows.filter(frequency="dates").count(),
+    }
+    assert all(0 < count < 0.4 * rows.count() for count in share.values()), share
+    assert rows.filter(frequency="weekly", interval=1, school_holidays=True).count() > rows.count() / 2
     assert published.exclude(volunteers_wanted="").exists()
     assert Organisation.objects.filter(kvk="").exists()  # informal initiatives have no KvK number
     assert Organisation.objects.exclude(kvk="").exists()

@@ -82,7 +82,7 @@ def test_create_publish_archive_and_undo_on_a_phone(live_server, new_page, membe
     expect(public.locator("#result-count")).to_have_text("1 activiteit gevonden")
     public.get_by_role("link", name="Wandelclub De Meeuw").click()
     expect(public.locator("h1")).to_have_text("Wandelclub De Meeuw")
-    expect(public.get_by_text("Elke dinsdag van 10:00 tot 11:30 uur")).to_be_visible()
+    expect(public.get_by_text("Elke dinsdag, 10:00–11:30")).to_be_visible()
 
     page.get_by_role("row", name=re.compile("Wandelclub De Meeuw")).get_by_role(
         "link", name=re.compile("^Archiveren")

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from PIL import Image, ImageFile
 
 from activities.models import Activity, Bouwsteen, Doelgroep, Theme
@@ -12,6 +13,8 @@ from audit.models import AuditEvent
 from stadsdelen.models import Gebied
 
 pytestmark = pytest.mark.django_db
+# Single dates in this year read without the year ("Op 3, 10 en 17 december").
+YEAR = timezone.localdate().year
 HOSTILE = '<script>alert("x")</script>'
 
 
@@ -72,7 +75,7 @@ def test_create_makes_a_draft_with_schedule_and_location(client, member):
     assert activity.status == Activity.Status.DRAFT
     assert activity.organisation == member.org_a
     assert activity.location.postcode == "1021 AA"
-    assert [str(slot) for slot in activity.schedule.all()] == ["dinsdag 10:00–11:30"]
+    assert [str(slot) for slot in activity.schedule.all()] == ["Elke dinsdag, 10:00–11:30"]
     event = AuditEvent.objects.get(action=AuditEvent.Action.CREATE)
     assert event.actor == member.member_a and event.organisation_id == member.org_a.pk
 
@@ -215,3 +218,89 @@ def test_duplicate_makes_a_draft_copy(client, member):
     copy = Activity.objects.get(title="Taalcafé Noord (kopie)")
     assert copy.status == Activity.Status.DRAFT
     assert response["Location"] == f"/organisatie/activiteiten/{copy.pk}/"
+
+
+def test_each_kind_of_schedule_in_plain_dutch(client, member):
+    rows = {
+        "schedule-0-repeat": "maand",
+        "schedule-0-week_of_month": "1",
+        "schedule-0-day": "1",
+        "schedule-0-start": "10:00",
+        "schedule-0-end": "12:00",
+        "schedule-1-repeat": "om-de-week",
+        "schedule-1-day": "2",
+        "schedule-1-start": "14:00",
+        "schedule-1-end": "16:00",
+        "schedule-1-starts_on": "2026-12-02",
+        "schedule-1-no_school_holidays": "on",
+        "schedule-2-repeat": "data",
+        "schedule-2-dates": f"17-12-{YEAR}, 3-12-{YEAR} 10-12-{YEAR}",
+        "schedule-2-start": "19:00",
+        "schedule-2-end": "21:00",
+        "schedule-3-repeat": "week",
+        "schedule-3-day": "4",
+        "schedule-3-week_of_month": "-1",
+        "schedule-3-start": "09:00",
+        "schedule-3-end": "10:00",
+        "schedule-3-ends_on": "30-06-2027",
+    }
+    response = client.post(new_url(member), form_data(**rows))
+    assert response.status_code == 302
+    activity = Activity.objects.get(title="Wandelclub De Meeuw")
+    assert sorted(str(slot) for slot in activity.schedule.all()) == [
+        "Elke eerste dinsdag van de maand, 10:00–12:00",
+        # "Elke week" ignores the week of the month someone picked first.
+        "Elke vrijdag, 09:00–10:00, tot en met 30 juni 2027",
+        "Om de week op woensdag, 14:00–16:00, vanaf 2 december 2026, niet in de schoolvakanties",
+        "Op 3, 10 en 17 december, 19:00–21:00",
+    ]
+    # Opened again, the form shows each row as it was entered.
+    html = client.get(f"/organisatie/activiteiten/{activity.pk}/").content.decode()
+    assert f'value="3-12-{YEAR}, 10-12-{YEAR}, 17-12-{YEAR}"' in html
+    assert re.search(r'value="om-de-week"[^>]*checked', html)
+    assert re.search(r'value="2026-12-02"', html)
+
+
+@pytest.mark.parametrize(
+    ("rows", "field", "message"),
+    [
+        ({"repeat": "maand", "day": "1"}, "week_of_month", "Kies welke week van de maand"),
+        ({"repeat": "om-de-week", "day": "2"}, "starts_on", "Vul de datum van de eerste keer in"),
+        ({"repeat": "data"}, "dates", "Schrijf de data op"),
+        ({"repeat": "data", "dates": "3-12-2026, 31-02-2027"}, "dates", "“31-02-2027” is geen datum"),
+        ({"repeat": "week"}, "day", "Kies de dag."),
+        (
+            {"repeat": "week", "day": "1", "starts_on": "2027-01-10", "ends_on": "2027-01-03"},
+            "ends_on",
+            "De laatste keer",
+        ),
+    ],
+)
+def test_a_schedule_error_is_at_its_field_and_keeps_what_was_typed(client, member, rows, field, message):
+    data = form_data(**{"schedule-0-day": "", "schedule-0-start": "10:00", "schedule-0-end": "12:00"})
+    data.update({f"schedule-0-{name}": value for name, value in rows.items()})
+    data["schedule-1-dates"] = "not a date at all"  # another row's mistake is shown too
+    data["schedule-1-repeat"] = "data"
+    data["schedule-1-start"], data["schedule-1-end"] = "13:00", "14:00"
+    response = client.post(new_url(member), data)
+    html = response.content.decode()
+    assert response.status_code == 422
+    assert not Activity.objects.filter(title="Wandelclub De Meeuw").exists()
+    assert f'id="id_schedule-0-{field}_error"' in html
+    assert message in html
+    # At the top too, linking to the field.
+    summary = html.split('id="fouten"')[1].split("</div>")[0]
+    assert f'href="#id_schedule-0-{field}"' in summary
+    for name, value in rows.items():
+        if name != "repeat":
+            assert f'value="{value}"' in html or f'value="{value}" selected' in html
+    assert 'value="not a date at all"' in html
+
+
+def test_dates_typed_under_every_week_without_a_day_are_single_dates(client, member):
+    rows = {"schedule-0-repeat": "week", "schedule-0-day": "", "schedule-0-dates": f"5-12-{YEAR}"}
+    response = client.post(new_url(member), form_data(**rows))
+
+    assert response.status_code == 302
+    activity = Activity.objects.get(title="Wandelclub De Meeuw")
+    assert [str(slot) for slot in activity.schedule.all()] == ["Op 5 december, 10:00–11:30"]

@@ -235,3 +235,23 @@ def test_reminders_once_each_with_the_clock_moved(flow, people, django_capture_o
     assert digest.to == [people.reviewer_noord.email]
     assert run(due + datetime.timedelta(days=2))[1] == []  # same week, nothing again
     assert ReminderSent.objects.filter(obligation=obligation).count() == 2
+
+
+def test_the_catalogue_counts_meetings_by_their_real_dates(flow, people):
+    from tests.factories import ActivityFactory
+
+    aanvraag = flow.concept()
+    planned = aanvraag.activiteiten.first()
+    activity = ActivityFactory(
+        organisation=people.org_a,
+        schedule=[
+            # Every Tuesday, not in the herfstvakantie (17-25 October 2026): 6 October to 15 December, less the 20th.
+            ("di", "10:00", "12:00", {"school_holidays": False}),
+            # The first Thursday of the month: 1 October, 5 November, 3 December.
+            ("do", "19:00", "21:00", {"frequency": "monthly", "week_of_month": 1}),
+        ],
+    )
+    planned.activity = activity
+    planned.save()
+
+    assert reporting.catalogue_meetings(planned, D(2026, 10, 1), D(2026, 12, 18)) == 10 + 3
