@@ -53,6 +53,60 @@ MAX_EXPANSIONS = 60
 KEEP_SHARE = 0.1
 
 
+# Words that say when: a search that has them ("koffie vanmiddag") becomes the search without them and
+# these filters, ticked (activities.views), so the page shows them and one tap removes each.
+_DAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
+_DAY_SLUGS = ["ma", "di", "wo", "do", "vr", "za", "zo"]
+_PARTS = {"ochtend": "ochtend", "morgen": "ochtend", "middag": "middag", "avond": "avond"}
+WHEN_WORDS = {
+    ("vandaag",): (("wanneer", "vandaag"),),
+    ("vanochtend",): (("wanneer", "vandaag"), ("dagdeel", "ochtend")),
+    ("vanmorgen",): (("wanneer", "vandaag"), ("dagdeel", "ochtend")),
+    ("vanmiddag",): (("wanneer", "vandaag"), ("dagdeel", "middag")),
+    ("vanavond",): (("wanneer", "vandaag"), ("dagdeel", "avond")),
+    ("deze", "week"): (("wanneer", "week"),),
+    ("weekend",): (("wanneer", "weekend"),),
+    ("ochtend",): (("dagdeel", "ochtend"),),
+    ("middag",): (("dagdeel", "middag"),),
+    ("avond",): (("dagdeel", "avond"),),
+    **{words: (("dagdeel", part),) for word, part in _PARTS.items() for words in [(f"{word}s",), ("s", f"{word}s")]},
+    **{(day,): (("dag", slug),) for day, slug in zip(_DAYS, _DAY_SLUGS, strict=True)},
+    **{(f"{day}s",): (("dag", slug),) for day, slug in zip(_DAYS, _DAY_SLUGS, strict=True)},
+    **{
+        (f"{day}{word}",): (("dag", slug), ("dagdeel", part))
+        for day, slug in zip(_DAYS, _DAY_SLUGS, strict=True)
+        for word, part in _PARTS.items()
+        if word != "morgen"
+    },
+}
+_LONGEST_WHEN = max(len(words) for words in WHEN_WORDS)
+# Words that only lead up to a when-word ("op dinsdag", "in het weekend"): they go with it.
+_LEADING = frozenset(["in", "het", "de", "op", "dit", "deze", "elke", "iedere"])
+
+
+def when_words(query):
+    """(the query without the words that say when, the filters they stand for as (name, value) pairs).
+
+    The rest keeps the resident's own spelling; "koffie vanmiddag" is ("koffie", [("wanneer", "vandaag"),
+    ("dagdeel", "middag")]).
+    """
+    tokens = (query or "").split()
+    kept, ticks, i = [], [], 0
+    while i < len(tokens):
+        for length in range(min(_LONGEST_WHEN, len(tokens) - i), 0, -1):
+            words = tuple(word for token in tokens[i : i + length] for word in normalize(token).split())
+            if words in WHEN_WORDS:
+                ticks += [tick for tick in WHEN_WORDS[words] if tick not in ticks]
+                while kept and normalize(kept[-1]) in _LEADING:
+                    kept.pop()
+                i += length
+                break
+        else:
+            kept.append(tokens[i])
+            i += 1
+    return " ".join(kept), ticks
+
+
 def normalize(text):
     decomposed = unicodedata.normalize("NFKD", text or "")
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))

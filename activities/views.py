@@ -13,9 +13,10 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import HttpResponseClientRedirect
 from django_ratelimit.decorators import ratelimit
 
-from activities import calendar, catalogue_page, exchange, schedule, structured_data
+from activities import calendar, catalogue_page, exchange, schedule, search, structured_data
 from activities.access import activities_for, activity_for, saved_location_for
 from activities.catalogue_cache import CACHE_SECONDS, cache_key, catalogue_version
 from activities.filters import ActivityFilter, canonical_params, valid_data
@@ -54,6 +55,9 @@ from organisations.access import member_required, organisation_for
 @vary_on_headers("HX-Request")
 @cache_for_visitors
 def activity_list(request):
+    moved = _when_from_search(request)
+    if moved is not None:
+        return moved
     result = catalogue_search(request.GET, page_number=request.GET.get("page"))
     groups, flags = facets(result["filterset"], result["counts"])
     search_params = request.GET.copy()
@@ -91,6 +95,22 @@ def activity_list(request):
         # Not kept, so the next resident who finds nothing with these words is counted too.
         add_never_cache_headers(response)
     return response
+
+
+def _when_from_search(request):
+    """A search that says when ("koffie vanmiddag") goes to the search without those words and with the
+    filters they mean ticked, so the page shows them like any filter and one tap removes each."""
+    rest, ticks = search.when_words(request.GET.get("q", ""))
+    if not ticks:
+        return None
+    params = request.GET.copy()
+    params.pop("page", None)
+    params["q"] = rest
+    for name, value in ticks:
+        if value not in params.getlist(name):
+            params.appendlist(name, value)
+    url = f"{reverse('activities:list')}?{params.urlencode()}"
+    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
 
 
 def _place_name(result):
