@@ -25,7 +25,7 @@ from activities.catalogue_cache import cache_key, catalogue_version
 from activities.filters import canonical_params
 
 # Response headers a cached page keeps; the middleware adds the rest (CSP, security) on every hit.
-KEPT_HEADERS = ["Content-Type", "Content-Language", "Vary", "Access-Control-Allow-Origin"]
+KEPT_HEADERS = ["Content-Type", "Content-Language", "Vary", "Access-Control-Allow-Origin", "HX-Push-Url"]
 
 
 def wants_fragment(request):

@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
-from django_htmx.http import HttpResponseClientRedirect
 from django_ratelimit.decorators import ratelimit
 
 from activities import calendar, catalogue_page, exchange, schedule, search, structured_data
@@ -55,31 +54,49 @@ from organisations.access import member_required, organisation_for
 @vary_on_headers("HX-Request")
 @cache_for_visitors
 def activity_list(request):
-    moved = _when_from_search(request)
-    if moved is not None:
-        return moved
-    result = catalogue_search(request.GET, page_number=request.GET.get("page"))
+    rest, ticks = search.when_words(request.GET.get("q", ""))
+    if not ticks:
+        return _catalogue_page(request, request.GET)
+    # A search that says when ("koffie vanmiddag") becomes the search without those words and the
+    # filters they mean, ticked, so the page shows them like any filter and one tap removes each.
+    params = request.GET.copy()
+    params.pop("page", None)
+    params["q"] = rest
+    for name, value in ticks:
+        if value not in params.getlist(name):
+            params.appendlist(name, value)
+    url = f"{reverse('activities:list')}?{params.urlencode()}"
+    if not request.htmx:
+        return redirect(url)
+    # While the resident types, the results follow without reloading the page under their fingers.
+    response = _catalogue_page(request, params)
+    response["HX-Push-Url"] = url
+    return response
+
+
+def _catalogue_page(request, params):
+    result = catalogue_search(params, page_number=params.get("page"))
     groups, flags = facets(result["filterset"], result["counts"])
-    search_params = request.GET.copy()
+    search_params = params.copy()
     search_params.pop("page", None)
     notes = _search_notes(result["search"])
     count = result["page"].paginator.count
     place_name = _place_name(result)
-    params = canonical_params(request.GET)
+    canonical = canonical_params(params)
     context = {
         **result,
         "facet_groups": groups,
         "questions": questions(groups),
         "flags": flags,
         "heading": catalogue_page.heading(count, groups, flags, place_name),
-        "chips": catalogue_page.chips(params, groups, flags, result["query"]),
+        "chips": catalogue_page.chips(canonical, groups, flags, result["query"]),
         "filter_count": catalogue_page.filter_count(groups, flags),
-        "broader_searches": [] if count else catalogue_page.broader_searches(params, result, groups),
+        "broader_searches": [] if count else catalogue_page.broader_searches(canonical, result, groups),
         "help_place": catalogue_page.help_place(groups, place_name),
         # The detail page's "back to the list" keeps the search (and its feedback remembers it).
         "detail_query": f"?{search_params.urlencode()}" if search_params else "",
         "cards": result_cards(result["page"].object_list, result["version"]),
-        "feedback_form": FeedbackForm(initial={"query_string": request.GET.urlencode()}),
+        "feedback_form": FeedbackForm(initial={"query_string": params.urlencode()}),
         "stadsdeel_summary": stadsdeel_summary(groups, flags, result["query"]),
         **notes,
     }
@@ -88,29 +105,13 @@ def activity_list(request):
         template += "#htmx-update"
     response = render(request, template, context)
     # Not a canonical address (a filter value nobody knows, a page past the end): shown, not kept.
-    if result["errors"] or str(result["page"].number) != request.GET.get("page", "1"):
+    if result["errors"] or str(result["page"].number) != params.get("page", "1"):
         add_never_cache_headers(response)
     elif not result["page"].paginator.count and result["search"].words:
         search_found_nothing(words=" ".join(result["search"].words))
         # Not kept, so the next resident who finds nothing with these words is counted too.
         add_never_cache_headers(response)
     return response
-
-
-def _when_from_search(request):
-    """A search that says when ("koffie vanmiddag") goes to the search without those words and with the
-    filters they mean ticked, so the page shows them like any filter and one tap removes each."""
-    rest, ticks = search.when_words(request.GET.get("q", ""))
-    if not ticks:
-        return None
-    params = request.GET.copy()
-    params.pop("page", None)
-    params["q"] = rest
-    for name, value in ticks:
-        if value not in params.getlist(name):
-            params.appendlist(name, value)
-    url = f"{reverse('activities:list')}?{params.urlencode()}"
-    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
 
 
 def _place_name(result):

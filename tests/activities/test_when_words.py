@@ -49,10 +49,17 @@ def test_a_search_that_says_when_ticks_those_filters(client):
 
 
 @pytest.mark.django_db
-def test_with_htmx_the_page_is_asked_for_again_whole(client):
+def test_with_htmx_the_results_follow_and_the_address_shows_the_filters(client):
+    ActivityFactory(
+        title="Taalcafé", schedule=[(day, "19:00", "21:00") for day in ["ma", "di", "wo", "do", "vr", "za", "zo"]]
+    )
+    ActivityFactory(title="Taalles overdag", schedule=[("di", "10:00", "12:00")])
+
     response = client.get(LIST, {"q": "taal vanavond"}, headers={"HX-Request": "true"})
+
     assert response.status_code == 200
-    assert response["HX-Redirect"] == f"{LIST}?q=taal&wanneer=vandaag&dagdeel=avond"
+    assert response["HX-Push-Url"] == f"{LIST}?q=taal&wanneer=vandaag&dagdeel=avond"
+    assert "Taalcafé" in response.content.decode() and "Taalles overdag" not in response.content.decode()
 
 
 @pytest.mark.django_db
