@@ -311,9 +311,6 @@ KEPT_VERSIONS = 1000
 # Beyond this many changed activities a rebuild costs less than moving bits.
 MAX_UPDATED = 1000
 
-_latest = {}  # database name -> (version, index)
-_building = threading.Lock()
-
 
 def changed_since(built, version):
     """The ids of the published activities that versions after `built` up to `version` changed, or
@@ -327,29 +324,41 @@ def changed_since(built, version):
     return None if None in changed else changed
 
 
-def _next_index(index, built, version):
-    if index is None or version - built > KEPT_VERSIONS:
-        return CatalogueIndex.build()
-    changed = changed_since(built, version)
-    if changed is None or len(changed) > MAX_UPDATED:
-        return CatalogueIndex.build()
-    return index.updated(changed) if changed else index
+class PerVersion:
+    """What a process keeps of the catalogue at one version: at most one made per version, from the
+    previous one and the activities changed since (`kind.updated(changed)`) when it can, else built
+    from scratch (`kind.build()`); every time without a version. The one made is never changed: a
+    newer one replaces it whole, under a lock, so a request that holds one reads it consistently.
+    """
+
+    def __init__(self, kind):
+        self.kind = kind
+        self.latest = {}  # database name -> (version, the one made)
+        self.making = threading.Lock()
+
+    def __call__(self, version):
+        if version is None:
+            return self.kind.build()
+        database = connection.settings_dict["NAME"]
+        built, made = self.latest.get(database, (None, None))
+        # Versions only grow; a request still reading an older one may use the newer one.
+        if built is not None and version <= built:
+            return made
+        # One thread makes it; the others wait for it rather than make the same again.
+        with self.making:
+            built, made = self.latest.get(database, (None, None))
+            if built is None or version > built:
+                made = self._next(made, built, version)
+                self.latest[database] = (version, made)
+        return made
+
+    def _next(self, made, built, version):
+        if made is None or version - built > KEPT_VERSIONS:
+            return self.kind.build()
+        changed = changed_since(built, version)
+        if changed is None or len(changed) > MAX_UPDATED:
+            return self.kind.build()
+        return made.updated(changed) if changed else made
 
 
-def catalogue_index(version):
-    """The index of the catalogue at `version`, made at most once per version in this process: from
-    the previous one and the activities changed since when it can, else built from scratch."""
-    if version is None:
-        return CatalogueIndex.build()
-    database = connection.settings_dict["NAME"]
-    built, index = _latest.get(database, (None, None))
-    # Versions only grow; a request still reading an older one may use the newer index.
-    if built is not None and version <= built:
-        return index
-    # One thread makes it; the others wait for it rather than make the same index again.
-    with _building:
-        built, index = _latest.get(database, (None, None))
-        if built is None or version > built:
-            index = _next_index(index, built, version)
-            _latest[database] = (version, index)
-    return index
+catalogue_index = PerVersion(CatalogueIndex)

@@ -13,13 +13,10 @@ build takes a second at 50,000 activities), and every time without a version (SQ
 """
 
 import bisect
-import threading
 from array import array
 from types import MappingProxyType
 
-from django.db import connection
-
-from activities.index import KEPT_VERSIONS, MAX_UPDATED, changed_since
+from activities.index import PerVersion
 from activities.models import Activity, Synonym
 from activities.search import STOP_WORDS, normalize, stem
 from stadsdelen.models import Gebied, Stadsdeel, Wijk
@@ -312,31 +309,4 @@ def _places():
     return places
 
 
-_latest = {}  # database name -> (version, index)
-_building = threading.Lock()
-
-
-def _next_index(index, built, version):
-    if index is None or version - built > KEPT_VERSIONS:
-        return SearchIndex.build()
-    changed = changed_since(built, version)
-    if changed is None or len(changed) > MAX_UPDATED:
-        return SearchIndex.build()
-    return index.updated(changed) if changed else index
-
-
-def search_index(version):
-    """The search index of the catalogue at `version`, made at most once per version in this process:
-    from the previous one and the activities changed since when it can, else built from scratch."""
-    if version is None:
-        return SearchIndex.build()
-    database = connection.settings_dict["NAME"]
-    built, index = _latest.get(database, (None, None))
-    if built is not None and version <= built:
-        return index
-    with _building:
-        built, index = _latest.get(database, (None, None))
-        if built is None or version > built:
-            index = _next_index(index, built, version)
-            _latest[database] = (version, index)
-    return index
+search_index = PerVersion(SearchIndex)
