@@ -3,8 +3,10 @@ with four eyes, reminders once each with the clock moved."""
 
 import datetime
 import io
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core import mail
 from django.core.management import call_command
 from django.db import IntegrityError, transaction
@@ -13,6 +15,8 @@ from subsidies import demo, reporting, services
 from subsidies.models import ReminderSent, ReportObligation, Ronde, Vaststelling
 from subsidies.obligations import obligations_create, obligations_reschedule, planned_obligations
 from subsidies.workflow import Status
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -235,6 +239,25 @@ def test_reminders_once_each_with_the_clock_moved(flow, people, django_capture_o
     assert digest.to == [people.reviewer_noord.email]
     assert run(due + datetime.timedelta(days=2))[1] == []  # same week, nothing again
     assert ReminderSent.objects.filter(obligation=obligation).count() == 2
+
+
+def test_reminders_from_cron_follow_the_real_clock(flow, people, django_capture_on_commit_callbacks):
+    """As cron runs it, without --datum: the clock moved with time-machine decides what is due."""
+    aanvraag = flow.to(Status.VERLEEND, track="incidenteel")
+    (obligation,) = aanvraag.obligations.all()
+
+    def run_on(day):
+        mail.outbox.clear()
+        morning = datetime.datetime.combine(day, datetime.time(7), tzinfo=AMSTERDAM)
+        with time_machine.travel(morning, tick=False), django_capture_on_commit_callbacks(execute=True):
+            call_command("send_report_reminders", stdout=io.StringIO())
+        return [message.subject for message in mail.outbox]
+
+    before = obligation.due_on - datetime.timedelta(days=14)
+    assert len(run_on(before)) == 1
+    assert run_on(before) == []  # the same morning again: nothing twice
+    assert run_on(before + datetime.timedelta(days=1)) == []
+    assert any("nog niet binnen" in subject for subject in run_on(obligation.due_on + datetime.timedelta(days=1)))
 
 
 def test_the_catalogue_counts_meetings_by_their_real_dates(flow, people):
