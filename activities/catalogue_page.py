@@ -20,6 +20,7 @@ def _lower_first(label):
 
 
 def _or(labels):
+    labels = [str(label) for label in labels]  # choices' labels are lazy translations
     if len(labels) == 1:
         return labels[0]
     return _("%(first)s of %(last)s") % {"first": ", ".join(labels[:-1]), "last": labels[-1]}

@@ -77,6 +77,10 @@ def test_the_heading_says_what_is_shown(client, catalogue):
     )
     # A place read from the search's words is named like a ticked one.
     assert heading(page(client, q="wandelen in noord")) == "1 activiteit gevonden in Noord"
+    # Several days, times of day and places read as a list.
+    assert heading(page(client, dag=["za", "zo"], wanneer=["vandaag", "weekend"])).startswith(
+        "0 activiteiten gevonden vandaag of in het weekend op zaterdag of zondag"
+    )
     # Online is no place to be "in"; the when filters read as a sentence.
     assert heading(page(client, stadsdeel=["noord", "online"], wanneer="week", dagdeel="avond")).startswith(
         "0 activiteiten gevonden in Noord of online deze week ’s avonds"
