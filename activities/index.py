@@ -19,6 +19,7 @@ options (`dated`), made from its distinct schedule rules the first time a reques
 import bisect
 import threading
 from collections import defaultdict
+from functools import cached_property
 from types import MappingProxyType
 
 from django.db import connection
@@ -191,13 +192,18 @@ class CatalogueIndex:
     def __init__(self, ids, keys, options, lookups, holidays=()):
         self.ids = tuple(ids)  # activity ids in list order; the bit positions
         self.keys = tuple(keys)  # each position's sort key
-        self.position = MappingProxyType({pk: n for n, pk in enumerate(self.ids)})  # activity id -> bit position
         # {facet or flag: {value: mask}}; a flag's only value is "1"
         self.options = MappingProxyType({name: MappingProxyType(values) for name, values in options.items()})
         self.lookups = lookups
         self.holidays = holidays  # the school holidays the rules pause in; a change to them rebuilds
         self.all = (1 << len(self.ids)) - 1
         self._dated = (None, None)  # (date, masks of the DATED filters on that date)
+
+    @cached_property
+    def position(self):
+        """activity id -> bit position; made when a search or an update first needs it, not on every
+        update (a list without a search never does)."""
+        return MappingProxyType({pk: n for n, pk in enumerate(self.ids)})
 
     @classmethod
     def build(cls):
