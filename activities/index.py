@@ -234,7 +234,7 @@ class CatalogueIndex:
         )
         ids, keys = list(self.ids), list(self.keys)
         options = {facet: dict(values) for facet, values in self.options.items()}
-        for n in sorted((self.position[pk] for pk in changed if pk in self.position), reverse=True):
+        for n in sorted(self._positions_of(changed), reverse=True):
             del ids[n], keys[n]
             for values in options.values():
                 for value, mask in values.items():
@@ -252,6 +252,18 @@ class CatalogueIndex:
 
     def stadsdeel_of(self, gebied_slug):
         return next(stadsdeel for slug, stadsdeel in self.lookups["gebied"].values() if slug == gebied_slug)
+
+    def _positions_of(self, pks):
+        """The positions of those of `pks` that are in the index; a few are looked up without the map."""
+        if len(pks) > 20 or "position" in self.__dict__:
+            return [self.position[pk] for pk in pks if pk in self.position]
+        found = []
+        for pk in pks:
+            try:
+                found.append(self.ids.index(pk))
+            except ValueError:
+                continue
+        return found
 
     def mask_of(self, ids):
         return _mask((self.position[pk] for pk in ids if pk in self.position), len(self.ids))
