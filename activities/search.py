@@ -148,10 +148,10 @@ NOTHING = Outcome(ids=None, place=None, filters=(), corrections=(), words=(), pl
 def find(query, index):
     """The query's meaning and its matches in `index` (activities.search_index), best first."""
     words = words_of(query)
-    terms, stop_terms, filters, place, place_words = [], [], [], None, ()
+    terms, stop_terms, filters, place, place_words, corrections = [], [], [], None, (), []
     i = 0
     while i < len(words):
-        for length in range(min(index.longest_phrase, len(words) - i), 0, -1):
+        for length in range(min(max(index.longest_phrase, 2), len(words) - i), 0, -1):
             phrase = tuple(words[i : i + length])
             if phrase in index.places and (place is None or length > len(place_words)):
                 place, place_words = index.places[phrase], phrase
@@ -159,8 +159,13 @@ def find(query, index):
                 filters.append(index.filters[phrase])
             elif phrase in index.synonyms:
                 terms.append((phrase, index.synonyms[phrase], _weight(words, i)))
+            elif length == 2 and "".join(phrase) in index.frequency:
+                # A compound typed apart ("wandel club") is the catalogue's word ("wandelclub").
+                joined = "".join(phrase)
+                terms.append(((joined,), index.synonym_of_stem.get(stem(joined), ()), _weight(words, i)))
             elif length == 1:
-                term = (phrase, index.synonym_of_stem.get(stem(phrase[0]), ()), _weight(words, i))
+                phrase, alternatives = _with_synonyms(index, phrase[0], corrections)
+                term = (phrase, alternatives, _weight(words, i))
                 (stop_terms if phrase[0] in STOP_WORDS else terms).append(term)
             else:
                 continue
@@ -169,7 +174,6 @@ def find(query, index):
     # Only stop words ("voor"): then the resident means them (the beginning of "voorlezen").
     if not terms and place is None and not filters:
         terms = stop_terms
-    corrections = []
     ids = _ranked(index, terms, corrections) if terms else None
     return Outcome(
         ids=ids,
@@ -179,6 +183,23 @@ def find(query, index):
         words=tuple(words),
         place_words=place_words,
     )
+
+
+def _with_synonyms(index, word, corrections):
+    """(the word, its synonyms' phrases); a typo of a word that is only a synonym ("seniorne", no
+    activity says "senioren") is read as that synonym when the catalogue has nothing closer."""
+    alternatives = index.synonym_of_stem.get(stem(word), ())
+    if alternatives or word in index.known or word in STOP_WORDS or len(word) < 5:
+        return (word,), alternatives
+    if _matches(index, word) or _nearest(index, word)[0]:
+        return (word,), alternatives
+    limit = 1 if len(word) < 8 else 2
+    found = process.extract(word, index.synonym_words, scorer=OSA.distance, score_cutoff=limit, limit=None)
+    nearest = [choice for choice, distance, _n in found if distance == min(d for _c, d, _n in found)]
+    if len(nearest) != 1:
+        return (word,), alternatives
+    corrections.append(Correction(typed=word, suggestions=(nearest[0],), certain=True))
+    return (nearest[0],), index.synonyms[(nearest[0],)]
 
 
 def _weight(words, i):

@@ -113,6 +113,8 @@ class SearchIndex:
         if synonym_of_stem is None:
             synonym_of_stem = {stem(phrase[0]): others for phrase, others in synonyms.items() if len(phrase) == 1}
         self.synonym_of_stem = MappingProxyType(synonym_of_stem)
+        # The one-word synonyms a typo may be read as ("seniorne": senioren).
+        self.synonym_words = sorted(phrase[0] for phrase in synonyms if len(phrase) == 1 and len(phrase[0]) >= 5)
         self.filters = filters  # phrase -> filter name
         self.places = places  # phrase -> (facet, slug, name)
         self.longest_phrase = max((len(p) for p in [*synonyms, *filters, *places]), default=1)

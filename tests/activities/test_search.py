@@ -91,6 +91,22 @@ def test_typo_is_corrected_against_the_catalogue(catalogue):
     assert correction.certain
 
 
+def test_a_typo_of_a_word_only_the_synonyms_know_is_read_as_that_synonym(catalogue):
+    ActivityFactory(title="Beweegclub voor ouderen", summary="Rustig bewegen.")
+    result = search({"q": "seniorne"})  # no activity says "senioren"; the synonyms do
+    assert [a.title for a in listed_activities(result["page"].object_list)] == ["Beweegclub voor ouderen"]
+    (correction,) = result["search"].corrections
+    assert (correction.typed, correction.suggestions) == ("seniorne", ("senioren",))
+
+
+def test_a_compound_typed_apart_finds_the_compound(catalogue):
+    ActivityFactory(title="Fotoclub", summary="Samen foto's maken.")
+    for n in range(4):  # a common compound weighs less than a rare one that only shares its part
+        ActivityFactory(title=f"Wandelclub {n}", summary="Lopen.")
+    assert titles({"q": "wandel club"})[0].startswith("Wandelclub")
+    assert titles({"q": "formulieren cafe"})[0] == "Formulierencafé"
+
+
 def test_an_uncertain_correction_asks_bedoelde_je(client, catalogue):
     ActivityFactory(title="Kaartclub", summary="Samen kaarten.")
     ActivityFactory(title="Kaasclub", summary="Samen kaas proeven.")
