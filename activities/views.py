@@ -422,7 +422,11 @@ def activity_status(request, pk):
         messages.error(request, NOT_POSSIBLE)
         return home
     if request.method == "GET" or (status in CONFIRM_FIRST and "bevestigd" not in request.POST):
-        return render(request, "activities/activity_status_confirm.html", {"activity": activity, "status": status})
+        context = {"activity": activity, "status": status}
+        if request.htmx and request.method == "GET":
+            # The same question in the list's dialog: "Nee" closes it instead of leaving the page.
+            return render(request, "activities/activity_status_confirm.html#question", {**context, "in_dialog": True})
+        return render(request, "activities/activity_status_confirm.html", context)
     before = activity.status
     try:
         activity = activity_set_status(activity=activity, user=request.user, status=status)
