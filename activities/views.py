@@ -445,7 +445,16 @@ def activity_status(request, pk):
 def activity_copy(request, pk):
     activity = activity_for(request, pk)
     copy = activity_duplicate(activity=activity, user=request.user)
-    messages.success(request, _("Er is een kopie gemaakt. Pas de kopie aan en publiceer hem."))
+    archive_url = reverse("organisations:activity-status", args=[copy.pk]) + f"?naar={Activity.Status.ARCHIVED}"
+    messages.success(
+        request,
+        format_html(
+            '{} <a href="{}">{}</a>',
+            _("Er is een kopie gemaakt: een concept, bewoners zien hem nog niet. Pas de kopie aan en publiceer hem."),
+            archive_url,
+            _("Toch niet nodig? Archiveer de kopie"),
+        ),
+    )
     return redirect("organisations:activity-edit", pk=copy.pk)
 
 
