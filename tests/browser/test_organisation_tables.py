@@ -1,5 +1,5 @@
-"""The organisation's tables: on a phone a row reads as a card (nothing to scroll sideways), on a desktop a
-row is one line with its buttons in their own cell."""
+"""The organisation's tables (activities, log, aanvragen): on a phone a row reads as a card (nothing to
+scroll sideways), on a desktop a row is one line with its buttons in their own cell."""
 
 import pytest
 from django.contrib.auth.hashers import make_password
@@ -17,7 +17,10 @@ def coordinator():
     from accounts.models import User
     from activities.services import activity_duplicate
     from organisations.models import Membership
+    from subsidies.models import Regeling
+    from subsidies.services import aanvraag_create
     from tests.factories import ActivityFactory, OrganisationFactory
+    from tests.subsidies.conftest import make_ronde
 
     organisation = OrganisationFactory(name="Bewonersinitiatief Vogeldorp")
     user = User.objects.create(
@@ -28,6 +31,14 @@ def coordinator():
         organisation=organisation, title="Samen koken en eten in het buurthuis aan de Meeuwenlaan"
     )
     activity_duplicate(activity=activity, user=user)  # a row in the log, with what it changed
+    regeling = Regeling.objects.get(slug="sociale-basis")
+    aanvraag_create(
+        organisation=organisation,
+        ronde=make_ronde(regeling, "noord"),
+        track=regeling.tracks.first(),
+        user=user,
+        projectnaam="Buurtkamer open op woensdag",
+    )
     return organisation
 
 
@@ -42,12 +53,18 @@ def test_on_a_phone_the_log_and_the_list_need_no_sideways_scrolling(live_server,
     page = new_page(viewport=MOBILE, is_mobile=True, has_touch=True)
     log_in(page, live_server)
     page.goto(f"{live_server.url}/organisatie/{coordinator.pk}/logboek/")
-    assert page.get_by_text("Wat:").is_visible()
+    assert page.get_by_text("Wat:").first.is_visible()
     page.screenshot(path=SCREENSHOT_DIR / "organisation-log-mobile.png", full_page=True)
     assert page.evaluate(SCROLLS) == [False]
     assert_accessible(page)
     page.goto(f"{live_server.url}/organisatie/{coordinator.pk}/")
     assert page.evaluate(SCROLLS) == [False]
+    # The aanvragen: the status, what a volunteer comes to see, was the column scrolled out of sight.
+    page.goto(f"{live_server.url}/organisatie/{coordinator.pk}/subsidies/")
+    page.screenshot(path=SCREENSHOT_DIR / "organisation-subsidies-mobile.png", full_page=True)
+    assert page.evaluate(SCROLLS) == [False]
+    assert page.get_by_text("Stadsdeel: Noord").is_visible()
+    assert_accessible(page)
 
 
 def test_on_a_desktop_every_row_is_one_line_with_its_buttons_in_the_last_cell(live_server, new_page, coordinator):
@@ -59,4 +76,4 @@ def test_on_a_desktop_every_row_is_one_line_with_its_buttons_in_the_last_cell(li
     assert len(displays) == 8 and set(displays) == {"table-cell"}
     page.goto(f"{live_server.url}/organisatie/{coordinator.pk}/logboek/")
     assert page.get_by_role("columnheader", name="Wat").is_visible()
-    assert page.get_by_text("Wat:").is_hidden()
+    assert page.get_by_text("Wat:").first.is_hidden()
