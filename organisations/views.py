@@ -71,7 +71,8 @@ def _changed(event):
         label = CHANGE_LABELS.get(key)
         if label is None and model is not None:
             with suppress(FieldDoesNotExist):
-                label = model._meta.get_field(key).verbose_name
+                # A reverse relation ("activiteiten" of an aanvraag) has no verbose name: its key is Dutch already.
+                label = getattr(model._meta.get_field(key), "verbose_name", None)
         labels.append(str(label or key.replace("_", " ")))
     return ", ".join(dict.fromkeys(labels))
 
