@@ -20,6 +20,19 @@ class GuidedFormMixin:
                     field.error_messages["required"] = format_lazy(_("Vul ‘{}’ in."), field.label)
                 field.label = format_lazy("{} {}", field.label, _("(verplicht)"))
 
+    # A group's id sits on its wrapping <div>, which a link scrolls to but cannot put the cursor in.
+    GROUP_WIDGETS = {"radioselect", "checkboxselectmultiple"}
+
+    @property
+    def error_links(self):
+        """The error summary's links: one per field with an error, to the field itself (a group's first choice)."""
+        links = []
+        for field in self.visible_fields():
+            if field.errors:
+                anchor = f"{field.auto_id}_0" if field.widget_type in self.GROUP_WIDGETS else field.auto_id
+                links.append({"anchor": anchor, "label": field.label, "message": field.errors[0]})
+        return links
+
 
 class LoginForm(AuthenticationForm):
     """Django's login in plain Dutch. A wrong password and an unknown address get the same words, so

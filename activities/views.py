@@ -443,7 +443,11 @@ def activity_status(request, pk):
         messages.error(request, NOT_POSSIBLE)
         return home
     if request.method == "GET" or (status in CONFIRM_FIRST and "bevestigd" not in request.POST):
-        return render(request, "activities/activity_status_confirm.html", {"activity": activity, "status": status})
+        context = {"activity": activity, "status": status}
+        if request.htmx and request.method == "GET":
+            # The same question in the list's dialog: "Nee" closes it instead of leaving the page.
+            return render(request, "activities/activity_status_confirm.html#question", {**context, "in_dialog": True})
+        return render(request, "activities/activity_status_confirm.html", context)
     before = activity.status
     try:
         activity = activity_set_status(activity=activity, user=request.user, status=status)
@@ -462,7 +466,16 @@ def activity_status(request, pk):
 def activity_copy(request, pk):
     activity = activity_for(request, pk)
     copy = activity_duplicate(activity=activity, user=request.user)
-    messages.success(request, _("Er is een kopie gemaakt. Pas de kopie aan en publiceer hem."))
+    archive_url = reverse("organisations:activity-status", args=[copy.pk]) + f"?naar={Activity.Status.ARCHIVED}"
+    messages.success(
+        request,
+        format_html(
+            '{} <a href="{}">{}</a>',
+            _("Er is een kopie gemaakt: een concept, bewoners zien hem nog niet. Pas de kopie aan en publiceer hem."),
+            archive_url,
+            _("Toch niet nodig? Archiveer de kopie"),
+        ),
+    )
     return redirect("organisations:activity-edit", pk=copy.pk)
 
 

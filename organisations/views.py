@@ -1,11 +1,16 @@
 """The organisation's own screens: colleagues, invitations and the log."""
 
+from contextlib import suppress
+
+from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.forms import SetPasswordForm
+from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from accounts.models import User
@@ -40,11 +45,45 @@ def colleagues(request, org_id):
     return render(request, "organisations/colleagues.html", context, status=422 if form.errors else 200)
 
 
+# The keys the services write to the log that are no field of the object itself.
+CHANGE_LABELS = {
+    "after": gettext_lazy("alle gegevens"),
+    "before": gettext_lazy("alle gegevens"),
+    "activities": gettext_lazy("activiteiten op deze plek"),
+    "copied_from": gettext_lazy("gekopieerd van"),
+    "reason": gettext_lazy("reden"),
+    "comment": gettext_lazy("opmerking"),
+    "schedule": gettext_lazy("wanneer"),
+    "wheelchair_accessible": gettext_lazy("toegankelijk met rolstoel"),
+    "is_admin": gettext_lazy("beheerder"),
+    "requested_cents": gettext_lazy("gevraagd bedrag"),
+}
+
+
+def _changed(event):
+    """What an event changed, in the words of its object's fields, not the keys of the code."""
+    try:
+        model = apps.get_model(event.object_type) if event.object_type else None
+    except LookupError:
+        model = None
+    labels = []
+    for key in event.changes:
+        label = CHANGE_LABELS.get(key)
+        if label is None and model is not None:
+            with suppress(FieldDoesNotExist):
+                # A reverse relation ("activiteiten" of an aanvraag) has no verbose name: its key is Dutch already.
+                label = getattr(model._meta.get_field(key), "verbose_name", None)
+        labels.append(str(label or key.replace("_", " ")))
+    return ", ".join(dict.fromkeys(labels))
+
+
 @member_required
 def audit_log(request, org_id):
     organisation = organisation_for(request, org_id, admin=True)
     events = AuditEvent.objects.visible_to(request.user).filter(organisation_id=organisation.pk)
     page = Paginator(events, 50).get_page(request.GET.get("page"))
+    for event in page.object_list:
+        event.changed = _changed(event)
     return render(request, "organisations/audit_log.html", {"organisation": organisation, "page": page})
 
 

@@ -90,6 +90,7 @@ def test_places_once_online_and_publishing_on_a_phone(live_server, new_page, coo
     # An unused place is deleted after a confirmation page (no JavaScript needed).
     page.goto(f"{live_server.url}/organisatie/{coordinator.pk}/locaties/")
     page.get_by_role("link", name=re.compile("^Verwijderen.*Oude gymzaal")).click()
+    expect(page.get_by_role("button", name="Ja, verwijderen")).to_be_visible()  # the page is there
     fits(page)
     assert_accessible(page)
     page.get_by_role("button", name="Ja, verwijderen").click()

@@ -95,6 +95,7 @@ def test_create_publish_archive_and_undo_on_a_phone(live_server, new_page, membe
 
     # Undone from the message: back as a concept, and publishable again.
     page.locator(".message-success").get_by_role("link", name="Terugzetten als concept").click()
+    expect(page.get_by_role("button", name="Ja, terugzetten als concept")).to_be_visible()  # the page is there
     fits_the_screen(page)
     page.get_by_role("button", name="Ja, terugzetten als concept").click()
     expect(page.locator(".message-success")).to_contain_text("is teruggezet als concept")

@@ -118,6 +118,7 @@ def test_a_monthly_first_tuesday_on_a_phone(live_server, new_page, coordinator, 
     page.get_by_role("row", name=re.compile("Koffieochtend Vogeldorp")).get_by_role(
         "link", name=re.compile("^Archiveren")
     ).click()
+    expect(page.get_by_role("button", name="Ja, archiveren")).to_be_visible()  # the question is there
     fits(page, MOBILE["width"])
     assert_accessible(page)
     page.get_by_role("button", name="Ja, archiveren").click()
@@ -125,6 +126,7 @@ def test_a_monthly_first_tuesday_on_a_phone(live_server, new_page, coordinator, 
     public.goto(f"{live_server.url}/activiteiten/?q=koffieochtend")
     expect(public.locator(".results")).not_to_contain_text("Koffieochtend Vogeldorp")
     page.locator(".message-success").get_by_role("link", name="Terugzetten als concept").click()
+    expect(page.get_by_role("button", name="Ja, terugzetten als concept")).to_be_visible()  # the page is there
     fits(page, MOBILE["width"])
     page.get_by_role("button", name="Ja, terugzetten als concept").click()
     expect(page.locator(".message-success")).to_contain_text("is teruggezet als concept")

@@ -218,6 +218,13 @@ def test_duplicate_makes_a_draft_copy(client, member):
     copy = Activity.objects.get(title="Taalcafé Noord (kopie)")
     assert copy.status == Activity.Status.DRAFT
     assert response["Location"] == f"/organisatie/activiteiten/{copy.pk}/"
+    # What happened, and the way back: the copy is archived after the usual question.
+    html = client.get(response["Location"]).content.decode()
+    assert "Er is een kopie gemaakt: een concept, bewoners zien hem nog niet." in html
+    assert (
+        f'href="/organisatie/activiteiten/{copy.pk}/status/?naar=archived">Toch niet nodig? Archiveer de kopie</a>'
+        in html
+    )
 
 
 def test_each_kind_of_schedule_in_plain_dutch(client, member):

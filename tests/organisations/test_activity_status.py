@@ -30,6 +30,17 @@ def test_the_archive_button_leads_to_a_confirmation_page_that_changes_nothing(cl
     assert member.activity_a.status == Activity.Status.PUBLISHED
 
 
+def test_with_htmx_the_question_comes_alone_for_the_dialog_whose_no_closes_it(client, member):
+    page = client.get(status_url(member.activity_a), {"naar": "archived"}, headers={"HX-Request": "true"})
+    html = page.content.decode()
+    assert "<html" not in html
+    assert "“Taalcafé Noord” archiveren?</h1>" in html and 'id="bevestigen-vraag"' in html
+    assert 'name="bevestigd"' in html
+    assert 'formmethod="dialog"' in html and "Nee, niets veranderen</button>" in html
+    member.activity_a.refresh_from_db()
+    assert member.activity_a.status == Activity.Status.PUBLISHED
+
+
 def test_an_archive_post_without_the_confirmation_only_asks(client, member):
     response = client.post(status_url(member.activity_a), {"status": "archived"})
     assert response.status_code == 200

@@ -34,8 +34,35 @@ def test_errors_are_summarised_at_the_top_with_links_to_their_fields(client, mem
     html = response.content.decode()
     summary = html[html.index('class="error-summary"') : html.index('class="activity-form"')]
     assert '<a href="#id_title">Vul ‘Naam van de activiteit’ in.</a>' in summary
-    assert '<a href="#id_place">Kies waar het is: een plek, ‘Nieuwe plek’ of ‘Online’.</a>' in summary
     assert 'id="id_title_error"' in html[html.index('class="activity-form"') :]
+
+
+def test_a_summary_link_to_a_group_of_choices_reaches_its_first_choice(client, member):
+    """A group's own id is on a <div>: a link there scrolls, but leaves the keyboard where it was."""
+    response = client.post(f"/organisatie/{member.org_a.pk}/activiteiten/nieuw/", {"title": ""})
+    html = response.content.decode()
+    summary = html[html.index('class="error-summary"') : html.index('class="activity-form"')]
+    assert '<a href="#id_place_0">Kies waar het is: een plek, ‘Nieuwe plek’ of ‘Online’.</a>' in summary
+    assert '<a href="#id_bouwsteen_0">Kies het soort aanbod.</a>' in summary
+    assert '<a href="#id_themes_0">Kies minstens één onderwerp.</a>' in summary
+    for anchor in re.findall(r'<a href="#([^"]+)"', summary):
+        assert re.search(rf'<input [^>]*id="{anchor}"', html), anchor
+
+
+def test_a_schedule_error_in_the_summary_names_its_block(client, member):
+    data = {
+        "title": "Koor",
+        "schedule-TOTAL_FORMS": "2",
+        "schedule-INITIAL_FORMS": "0",
+        "schedule-1-repeat": "data",
+        "schedule-1-dates": "32-12-2026",
+    }
+    html = client.post(f"/organisatie/{member.org_a.pk}/activiteiten/nieuw/", data).content.decode()
+    summary = html[html.index('class="error-summary"') : html.index('class="activity-form"')]
+    assert (
+        '<a href="#id_schedule-1-dates">Tijd 2 (welke data?): “32-12-2026” is geen datum. '
+        "Schrijf dag-maand-jaar, bijvoorbeeld 3-12-2026.</a>"
+    ) in summary
 
 
 def test_the_invitation_form_guides_the_same_way(client, member):

@@ -244,7 +244,7 @@ def test_a_forged_location_of_another_organisation_is_a_field_error(client, memb
     )
     html = response.content.decode()
     assert response.status_code == 422
-    assert '<a href="#id_place">Kies een plek uit de lijst.</a>' in html
+    assert '<a href="#id_place_0">Kies een plek uit de lijst.</a>' in html
     assert 'value="Wandelclub De Meeuw"' in html
     assert not Activity.objects.filter(title="Wandelclub De Meeuw").exists()
 
