@@ -67,7 +67,7 @@ def activity_list(request):
         "facet_groups": groups,
         "questions": questions(groups),
         "flags": flags,
-        "heading": catalogue_page.heading(count, groups, flags, place_name),
+        "heading": catalogue_page.heading(count, groups, flags, place_name, word_flags=result["search"].filters),
         "chips": catalogue_page.chips(params, groups, flags, result["query"]),
         "filter_count": catalogue_page.filter_count(groups, flags),
         "broader_searches": [] if count else catalogue_page.broader_searches(params, result, groups),
@@ -133,7 +133,14 @@ def activity_print(request):
         **result,
         "activities": activities,
         # What a referrer chose, in the words the resident who gets the paper reads.
-        "heading": catalogue_page.heading(result["page"].paginator.count, groups, flags, place_name, found=False),
+        "heading": catalogue_page.heading(
+            result["page"].paginator.count,
+            groups,
+            flags,
+            place_name,
+            found=False,
+            word_flags=result["search"].filters,
+        ),
         "list_query": canonical_params(request.GET).urlencode(),
         "today": timezone.localdate(),
     }

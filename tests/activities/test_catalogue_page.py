@@ -154,3 +154,85 @@ def test_without_a_place_the_buurtteam_is_the_one_in_your_neighbourhood(client, 
     html = page(client, q="zwemmen")
     assert "Het buurtteam in je buurt helpt je verder." in html
     assert broader(html) == {"Zonder het zoekwoord ‘zwemmen’": ("?", 3)}
+
+
+@pytest.fixture
+def online_catalogue(catalogue):
+    ActivityFactory(
+        title="Taalcafé online",
+        location=None,
+        online=True,
+        online_url="https://meet.jit.si/taalcafe",
+        doelgroepen=["alle-amsterdammers"],
+        themes=["taal"],
+        schedule=[("di", "19:00", "20:30")],
+    )
+
+
+def any_count(text):
+    """The heading's words without its count, which for "vandaag" or "deze week" depends on the day."""
+    return re.sub(r"^\d+ (.*?)activiteit(en)? ", r"N \1activiteiten ", text)
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({}, "N activiteiten gevonden"),
+        ({"stadsdeel": "online"}, "N online activiteiten gevonden"),
+        ({"stadsdeel": "online", "gratis": "1"}, "N gratis online activiteiten gevonden"),
+        (
+            {"stadsdeel": "online", "dag": "di", "dagdeel": "avond"},
+            "N online activiteiten gevonden op dinsdag ’s avonds",
+        ),
+        (
+            {"stadsdeel": "online", "wanneer": "week", "dagdeel": "avond"},
+            "N online activiteiten gevonden deze week ’s avonds",
+        ),
+        ({"stadsdeel": ["noord", "online"]}, "N activiteiten gevonden in Noord of online"),
+        (
+            {"stadsdeel": ["noord", "zuid"], "gebied": "oud-noord"},
+            "N activiteiten gevonden in Noord, Zuid of Oud-Noord",
+        ),
+        (
+            {"doelgroep": "ouderen", "stadsdeel": "noord", "wanneer": "vandaag", "dagdeel": "middag"},
+            "N activiteiten gevonden voor ouderen in Noord vandaag ’s middags",
+        ),
+        ({"wanneer": "weekend", "dag": "za"}, "N activiteiten gevonden in het weekend op zaterdag"),
+        (
+            {"dag": ["ma", "wo"], "dagdeel": ["ochtend", "avond"]},
+            "N activiteiten gevonden op maandag of woensdag ’s ochtends of ’s avonds",
+        ),
+        (
+            {"thema": "taal", "doelgroep": ["jongeren", "ouderen"], "gratis": "1"},
+            "N gratis activiteiten gevonden over taal voor jongeren of ouderen",
+        ),
+        (
+            {"toegankelijk": "1", "vrijwilligers": "1"},
+            "N activiteiten gevonden, toegankelijk met een rolstoel, vrijwilligers gezocht",
+        ),
+        # A filter turned on by the search's words is in the heading like a ticked one.
+        ({"q": "gratis"}, "N gratis activiteiten gevonden"),
+        ({"q": "gratis taal", "stadsdeel": "online"}, "N gratis online activiteiten gevonden"),
+    ],
+)
+def test_the_heading_reads_as_a_sentence_for_every_combination(client, online_catalogue, params, expected):
+    assert any_count(heading(page(client, **params))) == expected
+
+
+def test_one_online_activity_is_counted_in_the_singular(client, online_catalogue):
+    assert heading(page(client, stadsdeel="online")) == "1 online activiteit gevonden"
+    printed = client.get(reverse("activities:print"), {"stadsdeel": "online", "gratis": "1"}).content.decode()
+    assert '<p class="filters-in-words">1 gratis online activiteit.</p>' in printed
+
+
+def test_online_has_no_buurtteam_and_widens_to_places(client, online_catalogue):
+    html = page(client, stadsdeel="online", dag="wo")
+    assert heading(html) == "0 online activiteiten gevonden op woensdag"
+    assert "Het buurtteam in je buurt helpt je verder." in html
+    assert "Het buurtteam in Online" not in html
+    assert broader(html) == {
+        "Ook op een plek in de stad": ("?dag=wo", 2),
+        "Op alle dagen": ("?stadsdeel=online", 1),
+    }
+    # Online and a stadsdeel: the buurtteam is that stadsdeel's.
+    assert "Het buurtteam in Zuid helpt je verder." in page(client, stadsdeel=["online", "zuid"], dag="za")
