@@ -153,12 +153,22 @@ def activity_detail(request, slug):
     activity = get_object_or_404(published_activities().for_detail(), slug=slug)
     context = {
         "activity": activity,
+        "description": _description_after_summary(activity),
         **_schedule_context(activity),
         "json_ld": structured_data.as_json_ld(activity, request),
         "feedback_form": FeedbackForm(initial={"query_string": request.GET.urlencode(), "activity": activity.pk}),
         "back_query": request.GET.urlencode(),
     }
     return render(request, "activities/activity_detail.html", context)
+
+
+def _description_after_summary(activity):
+    """The description without the summary that many start with: the page shows the summary just above it."""
+    description = activity.description.strip()
+    summary = activity.summary.strip()
+    if summary and description.startswith(summary):
+        return description[len(summary) :].strip()
+    return description
 
 
 def _schedule_context(activity):
