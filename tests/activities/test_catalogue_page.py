@@ -66,6 +66,17 @@ def test_the_filters_ask_questions_in_plain_words(client, catalogue):
     assert "Activiteiten voor iedereen tellen mee." in html
 
 
+def test_no_filter_repeats_the_question_it_answers(client, catalogue):
+    html = page(client)
+    questions = re.findall(
+        r'<fieldset class="question">\s*<legend>(.*?)\?</legend>(.*?)</fieldset>\s*</details>\s*</fieldset>', html, re.S
+    )
+    summaries = {legend: re.findall(r"<summary>(.*?)</summary>", body) for legend, body in questions}
+    assert summaries["Wanneer"] == ["Periode", "Dag", "Deel van de dag"]
+    for legend, labels in summaries.items():
+        assert legend not in labels
+
+
 def test_the_heading_says_what_is_shown(client, catalogue):
     assert heading(page(client)) == "3 activiteiten gevonden"
     # Ouderen includes the activities for everyone.
