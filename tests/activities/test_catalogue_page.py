@@ -247,3 +247,10 @@ def test_online_has_no_buurtteam_and_widens_to_places(client, online_catalogue):
     }
     # Online and a stadsdeel: the buurtteam is that stadsdeel's.
     assert "Het buurtteam in Zuid helpt je verder." in page(client, stadsdeel=["online", "zuid"], dag="za")
+
+
+def test_gratis_typed_in_the_search_is_said_once_in_the_heading(client, online_catalogue):
+    html = page(client, q="gratis")
+    assert heading(html) == "3 gratis activiteiten gevonden"
+    # No extra box above the first result to say it again.
+    assert '<div class="notice">' not in html
