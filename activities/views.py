@@ -62,6 +62,7 @@ def activity_list(request):
     count = result["page"].paginator.count
     place_name = _place_name(result)
     params = canonical_params(request.GET)
+    broader = [] if count else catalogue_page.broader_searches(params, result, groups)
     context = {
         **result,
         "facet_groups": groups,
@@ -70,7 +71,9 @@ def activity_list(request):
         "heading": catalogue_page.heading(count, groups, flags, place_name, word_flags=result["search"].filters),
         "chips": catalogue_page.chips(params, groups, flags, result["query"]),
         "filter_count": catalogue_page.filter_count(groups, flags),
-        "broader_searches": [] if count else catalogue_page.broader_searches(params, result, groups),
+        "broader_searches": broader,
+        # "Bekijk alle activiteiten" only when no broader search already leads to the whole list.
+        "offer_all": not any(not search["query"] for search in broader),
         "help_place": catalogue_page.help_place(groups, place_name),
         # The detail page's "back to the list" keeps the search (and its feedback remembers it).
         "detail_query": f"?{search_params.urlencode()}" if search_params else "",

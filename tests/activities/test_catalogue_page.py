@@ -254,3 +254,11 @@ def test_gratis_typed_in_the_search_is_said_once_in_the_heading(client, online_c
     assert heading(html) == "3 gratis activiteiten gevonden"
     # No extra box above the first result to say it again.
     assert '<div class="notice">' not in html
+
+
+def test_the_whole_list_is_offered_once(client, catalogue):
+    html = page(client, q="zwemmen")
+    assert broader(html) == {"Zonder het zoekwoord ‘zwemmen’": ("?", 3)}
+    assert "Bekijk alle activiteiten" not in html
+    html = page(client, q="zwemmen", stadsdeel="noord")
+    assert '<a href="/activiteiten/">Bekijk alle activiteiten</a>' in html
