@@ -262,3 +262,9 @@ def test_the_whole_list_is_offered_once(client, catalogue):
     assert "Bekijk alle activiteiten" not in html
     html = page(client, q="zwemmen", stadsdeel="noord")
     assert '<a href="/activiteiten/">Bekijk alle activiteiten</a>' in html
+
+
+def test_a_corrected_typo_is_explained_in_plain_words(client, catalogue):
+    html = unescape(page(client, q="jongerenhuls"))
+    assert heading(html) == "1 activiteit gevonden"
+    assert "We vonden niets met ‘jongerenhuls’ en zochten op ‘jongerenhuis’." in html
