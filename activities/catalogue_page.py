@@ -103,7 +103,9 @@ def chips(params, groups, flags, query):
     for group in groups:
         for option in group["options"]:
             if option["checked"]:
-                found.append({"label": option["label"], "query": _without(params, group["name"], option["value"])})
+                # "Ochtend (begint voor 12 uur)": the explanation helps to choose; the chip only names it.
+                label = str(option["label"]).split(" (")[0]
+                found.append({"label": label, "query": _without(params, group["name"], option["value"])})
     for flag in flags:
         if flag["checked"]:
             found.append({"label": flag["label"], "query": _without(params, flag["facet"])})

@@ -109,6 +109,13 @@ def test_each_chip_leads_to_the_list_without_it(client, catalogue):
     assert chips(page(client)) == {}
 
 
+def test_a_chip_names_its_filter_without_the_explanation(client, catalogue):
+    html = page(client, dagdeel=["ochtend", "avond"], thema="praktische-hulp")
+    assert set(chips(html)) == {"Ochtend", "Avond", "Praktische hulp"}
+    # The filter itself keeps it, to choose by.
+    assert "Ochtend (begint voor 12 uur)" in html
+
+
 def test_gebieden_without_activities_are_hidden(client, catalogue):
     html = page(client, stadsdeel="noord")
     assert re.search(r'<div class="check">\s*<input type="checkbox" id="f-gebied-oud-noord"', html)
