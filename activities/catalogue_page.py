@@ -26,8 +26,9 @@ def _or(labels):
     return _("%(first)s of %(last)s") % {"first": ", ".join(labels[:-1]), "last": labels[-1]}
 
 
-# How a heading says the part of the day (translated where it is used).
-PARTS_OF_DAY = {"ochtend": "’s ochtends", "middag": "’s middags", "avond": "’s avonds"}
+# How a heading says the part of the day (translated where it is used); a no-break space keeps
+# "’s" from ending a line on its own.
+PARTS_OF_DAY = {"ochtend": "’s\u00a0ochtends", "middag": "’s\u00a0middags", "avond": "’s\u00a0avonds"}
 
 
 def _checked(groups):

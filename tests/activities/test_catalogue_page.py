@@ -90,7 +90,7 @@ def test_the_heading_says_what_is_shown(client, catalogue):
     assert heading(page(client, q="wandelen in noord")) == "1 activiteit gevonden in Noord"
     # Online is no place to be "in"; the when filters read as a sentence.
     assert heading(page(client, stadsdeel=["noord", "online"], wanneer="week", dagdeel="avond")).startswith(
-        "0 activiteiten gevonden in Noord of online deze week ’s avonds"
+        "0 activiteiten gevonden in Noord of online deze week ’s\u00a0avonds"
     )
 
 
@@ -200,11 +200,11 @@ def any_count(text):
         ({"stadsdeel": "online", "gratis": "1"}, "N gratis online activiteiten gevonden"),
         (
             {"stadsdeel": "online", "dag": "di", "dagdeel": "avond"},
-            "N online activiteiten gevonden op dinsdag ’s avonds",
+            "N online activiteiten gevonden op dinsdag ’s\u00a0avonds",
         ),
         (
             {"stadsdeel": "online", "wanneer": "week", "dagdeel": "avond"},
-            "N online activiteiten gevonden deze week ’s avonds",
+            "N online activiteiten gevonden deze week ’s\u00a0avonds",
         ),
         ({"stadsdeel": ["noord", "online"]}, "N activiteiten gevonden in Noord of online"),
         (
@@ -213,12 +213,12 @@ def any_count(text):
         ),
         (
             {"doelgroep": "ouderen", "stadsdeel": "noord", "wanneer": "vandaag", "dagdeel": "middag"},
-            "N activiteiten gevonden voor ouderen in Noord vandaag ’s middags",
+            "N activiteiten gevonden voor ouderen in Noord vandaag ’s\u00a0middags",
         ),
         ({"wanneer": "weekend", "dag": "za"}, "N activiteiten gevonden in het weekend op zaterdag"),
         (
             {"dag": ["ma", "wo"], "dagdeel": ["ochtend", "avond"]},
-            "N activiteiten gevonden op maandag of woensdag ’s ochtends of ’s avonds",
+            "N activiteiten gevonden op maandag of woensdag ’s\u00a0ochtends of ’s\u00a0avonds",
         ),
         (
             {"thema": "taal", "doelgroep": ["jongeren", "ouderen"], "gratis": "1"},
