@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from activities.filters import PLACE_FACETS, WHEN_FACETS, canonical_params
-from activities.index import FACETS
+from activities.index import FACETS, ONLINE
 
 
 def _lower_first(label):
@@ -26,8 +26,9 @@ def _or(labels):
     return _("%(first)s of %(last)s") % {"first": ", ".join(labels[:-1]), "last": labels[-1]}
 
 
-# How a heading says the part of the day (translated where it is used).
-PARTS_OF_DAY = {"ochtend": "’s ochtends", "middag": "’s middags", "avond": "’s avonds"}
+# How a heading says the part of the day (translated where it is used); a no-break space keeps
+# "’s" from ending a line on its own.
+PARTS_OF_DAY = {"ochtend": "’s\u00a0ochtends", "middag": "’s\u00a0middags", "avond": "’s\u00a0avonds"}
 
 
 def _checked(groups):
@@ -38,34 +39,35 @@ def _flags_on(flags):
     return {flag["facet"] for flag in flags if flag["checked"]}
 
 
-def heading(count, groups, flags, place_name=None, found=True):
+def heading(count, groups, flags, place_name=None, found=True, word_flags=()):
     """ "12 gratis activiteiten gevonden voor ouderen in Noord op dinsdag". The search's words are in
-    the search box above it; a place read from them ("koffie in noord") is in the heading. A printed
-    list (`found=False`) describes itself: "12 gratis activiteiten voor ouderen in Noord"."""
+    the search box above it; a place read from them ("koffie in noord") is in the heading, and so is a
+    filter they turn on ("gratis", `word_flags`). Only online reads as a kind of activity: "3 online
+    activiteiten gevonden". A printed list (`found=False`) describes itself: "12 gratis activiteiten
+    voor ouderen in Noord"."""
     checked = _checked(groups)
     labels = {name: [option["label"] for option in options] for name, options in checked.items()}
-    flags_on = _flags_on(flags)
-    free = "gratis" in flags_on
-    if free and found:
-        text = ngettext("%(count)d gratis activiteit gevonden", "%(count)d gratis activiteiten gevonden", count)
-    elif free:
-        text = ngettext("%(count)d gratis activiteit", "%(count)d gratis activiteiten", count)
-    elif found:
-        text = ngettext("%(count)d activiteit gevonden", "%(count)d activiteiten gevonden", count)
+    flags_on = _flags_on(flags) | set(word_flags)
+    ticked_places = checked["stadsdeel"] + checked["gebied"]
+    places = [option["label"] for option in ticked_places if option["value"] != ONLINE]
+    online = len(places) < len(ticked_places)
+    if not ticked_places and place_name:
+        places = [place_name]
+    kind = " ".join(
+        word for word, on in [(_("gratis"), "gratis" in flags_on), (_("online"), online and not places)] if on
+    )
+    if found:
+        text = ngettext("%(count)d %(kind)sactiviteit gevonden", "%(count)d %(kind)sactiviteiten gevonden", count)
     else:
-        text = ngettext("%(count)d activiteit", "%(count)d activiteiten", count)
-    parts = [text % {"count": count}]
+        text = ngettext("%(count)d %(kind)sactiviteit", "%(count)d %(kind)sactiviteiten", count)
+    parts = [text % {"count": count, "kind": f"{kind} " if kind else ""}]
     what = labels["bouwsteen"] + labels["thema"]
     if what:
         parts.append(_("over %(what)s") % {"what": _or([_lower_first(label) for label in what])})
     if labels["doelgroep"]:
         parts.append(_("voor %(who)s") % {"who": _or([_lower_first(label) for label in labels["doelgroep"]])})
-    ticked_places = checked["stadsdeel"] + checked["gebied"]
-    places = [option["label"] for option in ticked_places if option["value"] != "online"]
-    if not ticked_places and place_name:
-        places = [place_name]
     where = [_("in %(where)s") % {"where": _or(places)}] if places else []
-    if any(option["value"] == "online" for option in ticked_places):
+    if online and places:
         where.append(_("online"))
     if where:
         parts.append(_or(where))
@@ -102,7 +104,9 @@ def chips(params, groups, flags, query):
     for group in groups:
         for option in group["options"]:
             if option["checked"]:
-                found.append({"label": option["label"], "query": _without(params, group["name"], option["value"])})
+                # "Ochtend (begint voor 12 uur)": the explanation helps to choose; the chip only names it.
+                label = str(option["label"]).split(" (")[0]
+                found.append({"label": label, "query": _without(params, group["name"], option["value"])})
     for flag in flags:
         if flag["checked"]:
             found.append({"label": flag["label"], "query": _without(params, flag["facet"])})
@@ -115,8 +119,10 @@ def filter_count(groups, flags):
 
 
 def help_place(groups, place_name=None):
-    """The one gebied or stadsdeel the resident looks in, for "the buurtteam in Noord"; else None."""
+    """The one gebied or stadsdeel the resident looks in, for "the buurtteam in Noord"; else None.
+    Online has no buurtteam: it counts as no place."""
     checked = _checked(groups)
+    checked["stadsdeel"] = [option for option in checked["stadsdeel"] if option["value"] != ONLINE]
     for name in ["gebied", "stadsdeel"]:
         if len(checked[name]) == 1:
             return checked[name][0]["label"]
@@ -143,6 +149,10 @@ def broader_searches(params, result, groups):
         place = _or([labels["stadsdeel"][slug] for slug in stadsdelen])
         candidates.append(
             (_("In heel %(place)s") % {"place": place}, {**ticked, "gebied": [], "stadsdeel": stadsdelen}, flags, wider)
+        )
+    elif ticked["stadsdeel"] == [ONLINE]:
+        candidates.append(
+            (_("Ook op een plek in de stad"), {**ticked, "stadsdeel": []}, flags, _dropped(params, ["stadsdeel"]))
         )
     elif ticked["stadsdeel"]:
         candidates.append((_("In heel Amsterdam"), {**ticked, "stadsdeel": []}, flags, _dropped(params, ["stadsdeel"])))

@@ -37,7 +37,7 @@ TEMPLATES = [
     Template(
         ("Wandelclub {venue}", "Wandelclub De Stappers", "Wandelclub Samen Op Pad", "Wandelclub voor buren"),
         (
-            "Elke week samen een uur wandelen door de buurt. Daarna drinken we koffie.",
+            "Samen een uur wandelen door de buurt. Daarna drinken we koffie.",
             "Een rustig rondje door het park met een vaste groep. Stevige schoenen aan, meer hoeft niet.",
             "We lopen samen in ons eigen tempo. Wie wil, praat onderweg bij.",
         ),
@@ -52,7 +52,7 @@ TEMPLATES = [
         (
             "Oefen Nederlands met een taalmaatje, bij een kop koffie of thee.",
             "Praat Nederlands in een kleine groep. Fouten maken mag, daar leer je van.",
-            "Een gesprek over het nieuws, je buurt of je werk. Zo wordt je Nederlands elke week beter.",
+            "Een gesprek over het nieuws, je buurt of je werk. Zo wordt je Nederlands steeds beter.",
         ),
         "zelfredzaamheid",
         ("taal", "ontmoeting"),
@@ -194,7 +194,7 @@ TEMPLATES = [
         slots=((3, "10:30", "11:30"),),
     ),
     Template(
-        ("Repair Café {venue}", "Repair Café: weggooien? Mooi niet!", "Repair Café elke maand"),
+        ("Repair Café {venue}", "Repair Café: weggooien? Mooi niet!", "Repair Café: samen repareren"),
         (
             "Breng je kapotte spullen mee. Samen maken we ze weer heel.",
             "Een kapotte lamp, broek of fiets? Handige buren repareren hem met je, terwijl je koffie drinkt.",
@@ -402,7 +402,7 @@ TEMPLATES = [
     Template(
         ("Kookclub {venue}", "Kookclub Wereldkeuken", "Kookclub: gezond en goedkoop"),
         (
-            "Elke week een ander recept uit een andere keuken. Je neemt de gerechten mee naar huis.",
+            "Steeds een ander recept uit een andere keuken. Je neemt de gerechten mee naar huis.",
             "Leer gezond koken met weinig geld. De boodschappen zijn inbegrepen.",
         ),
         "verbondenheid",
@@ -463,7 +463,7 @@ TEMPLATES = [
     Template(
         ("Klaverjasclub {venue}", "Klaverjasavond De Troefkaart", "Kaartmiddag: klaverjassen en bridge"),
         (
-            "Elke week klaverjassen met buurtgenoten. Een kopje koffie staat klaar.",
+            "Klaverjassen met buurtgenoten. Een kopje koffie staat klaar.",
             "Kaarten in een gezellige zaal. Nieuwe spelers leren het spel snel.",
         ),
         "verbondenheid",
@@ -490,7 +490,7 @@ TEMPLATES = [
         ("Kinderatelier {venue}", "Kinderatelier Kliederkunst", "Kinderatelier: knutselen en kleien"),
         (
             "Kinderen maken kunst met klei, verf en karton. Vieze kleren zijn welkom.",
-            "Elke week een nieuw knutselproject onder leiding van een kunstenaar.",
+            "Steeds een nieuw knutselproject onder leiding van een kunstenaar.",
         ),
         "verbondenheid",
         ("kunst-en-cultuur", "opvoeden-en-opgroeien"),
@@ -522,7 +522,7 @@ TEMPLATES = [
     Template(
         ("Boekenruil {venue}", "Boekenruil en leesclub", "Leesclub Makkelijk Lezen"),
         (
-            "Neem een boek mee en ruil het voor een ander. Elke maand bespreken we er een.",
+            "Neem een boek mee en ruil het voor een ander. Soms bespreken we er samen een.",
             "We lezen samen een boek in eenvoudig Nederlands en praten erover.",
         ),
         "verbondenheid",
@@ -534,7 +534,7 @@ TEMPLATES = [
         ("Fotoclub {venue}", "Fotoclub Buurt in Beeld", "Fotoclub: leer fotograferen met je telefoon"),
         (
             "Maak foto's van je buurt en leer van elkaars beelden. Een telefoon is genoeg.",
-            "Elke maand een opdracht, daarna bespreken we de mooiste foto's.",
+            "Steeds een nieuwe opdracht, daarna bespreken we de mooiste foto's.",
         ),
         "verbondenheid",
         ("kunst-en-cultuur", "ontmoeting"),
@@ -644,7 +644,7 @@ TEMPLATES = [
         ("Alzheimer Café {venue}", "Alzheimer Café: leven met dementie", "Geheugencafé"),
         (
             "Voor mensen met dementie en hun naasten: informatie en ontmoeting.",
-            "Elke maand een gast die vertelt over dementie, daarna is er tijd voor vragen.",
+            "Een gast vertelt over dementie, daarna is er tijd voor vragen.",
         ),
         "samenredzaamheid",
         ("mantelzorg", "gezondheid-en-bewegen"),

@@ -76,7 +76,7 @@ class ActivityFilter(django_filters.FilterSet):
         queryset=Doelgroep.objects.filter(is_public=True),
         method="filter_doelgroep",
     )
-    wanneer = django_filters.MultipleChoiceFilter(label=_("Wanneer"), choices=WHEN_CHOICES, method="filter_when")
+    wanneer = django_filters.MultipleChoiceFilter(label=_("Periode"), choices=WHEN_CHOICES, method="filter_when")
     dag = django_filters.MultipleChoiceFilter(label=_("Dag"), choices=DAY_CHOICES, method="filter_day")
     dagdeel = django_filters.MultipleChoiceFilter(
         label=_("Deel van de dag"), choices=PART_OF_DAY_CHOICES, method="filter_when"

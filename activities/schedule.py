@@ -224,10 +224,15 @@ def describe(rule, today=None):
 
 
 def describe_next(rules, today, holidays=()):
-    """ "Volgende keer: dinsdag 1 december", or "" when nothing is planned."""
+    """ "Volgende keer: dinsdag 1 december", "Volgende keer: morgen, dinsdag 1 december", or "" when
+    nothing is planned. The result cards and pages that show it are kept for one day only."""
     found = next_occurrence(rules, today, holidays)
     if found is None:
         return ""
-    start = found[0]
+    start = found[0].date()
     shown = date_format(start, "l j F" if start.year == today.year else "l j F Y")
+    if start == today:
+        shown = _("vandaag, %(date)s") % {"date": shown}
+    elif start == today + datetime.timedelta(days=1):
+        shown = _("morgen, %(date)s") % {"date": shown}
     return _("Volgende keer: %(date)s") % {"date": shown}

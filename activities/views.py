@@ -83,15 +83,18 @@ def _catalogue_page(request, params):
     count = result["page"].paginator.count
     place_name = _place_name(result)
     canonical = canonical_params(params)
+    broader = [] if count else catalogue_page.broader_searches(canonical, result, groups)
     context = {
         **result,
         "facet_groups": groups,
         "questions": questions(groups),
         "flags": flags,
-        "heading": catalogue_page.heading(count, groups, flags, place_name),
+        "heading": catalogue_page.heading(count, groups, flags, place_name, word_flags=result["search"].filters),
         "chips": catalogue_page.chips(canonical, groups, flags, result["query"]),
         "filter_count": catalogue_page.filter_count(groups, flags),
-        "broader_searches": [] if count else catalogue_page.broader_searches(canonical, result, groups),
+        "broader_searches": broader,
+        # "Bekijk alle activiteiten" only when no broader search already leads to the whole list.
+        "offer_all": not any(not search["query"] for search in broader),
         "help_place": catalogue_page.help_place(groups, place_name),
         # The detail page's "back to the list" keeps the search (and its feedback remembers it).
         "detail_query": f"?{search_params.urlencode()}" if search_params else "",
@@ -154,7 +157,14 @@ def activity_print(request):
         **result,
         "activities": activities,
         # What a referrer chose, in the words the resident who gets the paper reads.
-        "heading": catalogue_page.heading(result["page"].paginator.count, groups, flags, place_name, found=False),
+        "heading": catalogue_page.heading(
+            result["page"].paginator.count,
+            groups,
+            flags,
+            place_name,
+            found=False,
+            word_flags=result["search"].filters,
+        ),
         "list_query": canonical_params(request.GET).urlencode(),
         "today": timezone.localdate(),
     }
@@ -167,12 +177,22 @@ def activity_detail(request, slug):
     activity = get_object_or_404(published_activities().for_detail(), slug=slug)
     context = {
         "activity": activity,
+        "description": _description_after_summary(activity),
         **_schedule_context(activity),
         "json_ld": structured_data.as_json_ld(activity, request),
         "feedback_form": FeedbackForm(initial={"query_string": request.GET.urlencode(), "activity": activity.pk}),
         "back_query": request.GET.urlencode(),
     }
     return render(request, "activities/activity_detail.html", context)
+
+
+def _description_after_summary(activity):
+    """The description without the summary that many start with: the page shows the summary just above it."""
+    description = activity.description.strip()
+    summary = activity.summary.strip()
+    if summary and description.startswith(summary):
+        return description[len(summary) :].strip()
+    return description
 
 
 def _schedule_context(activity):

@@ -24,6 +24,8 @@ def home(request):
     context = {
         "bouwstenen": Bouwsteen.objects.all(),
         "stadsdelen": Stadsdeel.objects.current(),
+        # For whoever cannot or would rather not go out; offered only when there is something to find.
+        "has_online": Activity.objects.published().filter(online=True).exists(),
     }
     return render(request, "home.html", context)
 

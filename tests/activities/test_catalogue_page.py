@@ -66,6 +66,17 @@ def test_the_filters_ask_questions_in_plain_words(client, catalogue):
     assert "Activiteiten voor iedereen tellen mee." in html
 
 
+def test_no_filter_repeats_the_question_it_answers(client, catalogue):
+    html = page(client)
+    questions = re.findall(
+        r'<fieldset class="question">\s*<legend>(.*?)\?</legend>(.*?)</fieldset>\s*</details>\s*</fieldset>', html, re.S
+    )
+    summaries = {legend: re.findall(r"<summary>(.*?)</summary>", body) for legend, body in questions}
+    assert summaries["Wanneer"] == ["Periode", "Dag", "Deel van de dag"]
+    for legend, labels in summaries.items():
+        assert legend not in labels
+
+
 def test_the_heading_says_what_is_shown(client, catalogue):
     assert heading(page(client)) == "3 activiteiten gevonden"
     # Ouderen includes the activities for everyone.
@@ -83,7 +94,7 @@ def test_the_heading_says_what_is_shown(client, catalogue):
     )
     # Online is no place to be "in"; the when filters read as a sentence.
     assert heading(page(client, stadsdeel=["noord", "online"], wanneer="week", dagdeel="avond")).startswith(
-        "0 activiteiten gevonden in Noord of online deze week ’s avonds"
+        "0 activiteiten gevonden in Noord of online deze week ’s\u00a0avonds"
     )
 
 
@@ -100,6 +111,13 @@ def test_each_chip_leads_to_the_list_without_it(client, catalogue):
     two = chips(page(client, stadsdeel=["noord", "zuid"]))
     assert two == {"Noord": "?stadsdeel=zuid", "Zuid": "?stadsdeel=noord"}
     assert chips(page(client)) == {}
+
+
+def test_a_chip_names_its_filter_without_the_explanation(client, catalogue):
+    html = page(client, dagdeel=["ochtend", "avond"], thema="praktische-hulp")
+    assert set(chips(html)) == {"Ochtend", "Avond", "Praktische hulp"}
+    # The filter itself keeps it, to choose by.
+    assert "Ochtend (begint voor 12 uur)" in html
 
 
 def test_gebieden_without_activities_are_hidden(client, catalogue):
@@ -158,3 +176,106 @@ def test_without_a_place_the_buurtteam_is_the_one_in_your_neighbourhood(client, 
     html = page(client, q="zwemmen")
     assert "Het buurtteam in je buurt helpt je verder." in html
     assert broader(html) == {"Zonder het zoekwoord ‘zwemmen’": ("?", 3)}
+
+
+@pytest.fixture
+def online_catalogue(catalogue):
+    ActivityFactory(
+        title="Taalcafé online",
+        location=None,
+        online=True,
+        online_url="https://meet.jit.si/taalcafe",
+        doelgroepen=["alle-amsterdammers"],
+        themes=["taal"],
+        schedule=[("di", "19:00", "20:30")],
+    )
+
+
+def any_count(text):
+    """The heading's words without its count, which for "vandaag" or "deze week" depends on the day."""
+    return re.sub(r"^\d+ (.*?)activiteit(en)? ", r"N \1activiteiten ", text)
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({}, "N activiteiten gevonden"),
+        ({"stadsdeel": "online"}, "N online activiteiten gevonden"),
+        ({"stadsdeel": "online", "gratis": "1"}, "N gratis online activiteiten gevonden"),
+        (
+            {"stadsdeel": "online", "dag": "di", "dagdeel": "avond"},
+            "N online activiteiten gevonden op dinsdag ’s\u00a0avonds",
+        ),
+        (
+            {"stadsdeel": "online", "wanneer": "week", "dagdeel": "avond"},
+            "N online activiteiten gevonden deze week ’s\u00a0avonds",
+        ),
+        ({"stadsdeel": ["noord", "online"]}, "N activiteiten gevonden in Noord of online"),
+        (
+            {"stadsdeel": ["noord", "zuid"], "gebied": "oud-noord"},
+            "N activiteiten gevonden in Noord, Zuid of Oud-Noord",
+        ),
+        (
+            {"doelgroep": "ouderen", "stadsdeel": "noord", "wanneer": "vandaag", "dagdeel": "middag"},
+            "N activiteiten gevonden voor ouderen in Noord vandaag ’s\u00a0middags",
+        ),
+        ({"wanneer": "weekend", "dag": "za"}, "N activiteiten gevonden in het weekend op zaterdag"),
+        (
+            {"dag": ["ma", "wo"], "dagdeel": ["ochtend", "avond"]},
+            "N activiteiten gevonden op maandag of woensdag ’s\u00a0ochtends of ’s\u00a0avonds",
+        ),
+        (
+            {"thema": "taal", "doelgroep": ["jongeren", "ouderen"], "gratis": "1"},
+            "N gratis activiteiten gevonden over taal voor jongeren of ouderen",
+        ),
+        (
+            {"toegankelijk": "1", "vrijwilligers": "1"},
+            "N activiteiten gevonden, toegankelijk met een rolstoel, vrijwilligers gezocht",
+        ),
+        # A filter turned on by the search's words is in the heading like a ticked one.
+        ({"q": "gratis"}, "N gratis activiteiten gevonden"),
+        ({"q": "gratis taal", "stadsdeel": "online"}, "N gratis online activiteiten gevonden"),
+    ],
+)
+def test_the_heading_reads_as_a_sentence_for_every_combination(client, online_catalogue, params, expected):
+    assert any_count(heading(page(client, **params))) == expected
+
+
+def test_one_online_activity_is_counted_in_the_singular(client, online_catalogue):
+    assert heading(page(client, stadsdeel="online")) == "1 online activiteit gevonden"
+    printed = client.get(reverse("activities:print"), {"stadsdeel": "online", "gratis": "1"}).content.decode()
+    assert '<p class="filters-in-words">1 gratis online activiteit.</p>' in printed
+
+
+def test_online_has_no_buurtteam_and_widens_to_places(client, online_catalogue):
+    html = page(client, stadsdeel="online", dag="wo")
+    assert heading(html) == "0 online activiteiten gevonden op woensdag"
+    assert "Het buurtteam in je buurt helpt je verder." in html
+    assert "Het buurtteam in Online" not in html
+    assert broader(html) == {
+        "Ook op een plek in de stad": ("?dag=wo", 2),
+        "Op alle dagen": ("?stadsdeel=online", 1),
+    }
+    # Online and a stadsdeel: the buurtteam is that stadsdeel's.
+    assert "Het buurtteam in Zuid helpt je verder." in page(client, stadsdeel=["online", "zuid"], dag="za")
+
+
+def test_gratis_typed_in_the_search_is_said_once_in_the_heading(client, online_catalogue):
+    html = page(client, q="gratis")
+    assert heading(html) == "3 gratis activiteiten gevonden"
+    # No extra box above the first result to say it again.
+    assert '<div class="notice">' not in html
+
+
+def test_the_whole_list_is_offered_once(client, catalogue):
+    html = page(client, q="zwemmen")
+    assert broader(html) == {"Zonder het zoekwoord ‘zwemmen’": ("?", 3)}
+    assert "Bekijk alle activiteiten" not in html
+    html = page(client, q="zwemmen", stadsdeel="noord")
+    assert '<a href="/activiteiten/">Bekijk alle activiteiten</a>' in html
+
+
+def test_a_corrected_typo_is_explained_in_plain_words(client, catalogue):
+    html = unescape(page(client, q="jongerenhuls"))
+    assert heading(html) == "1 activiteit gevonden"
+    assert "We vonden niets met ‘jongerenhuls’ en zochten op ‘jongerenhuis’." in html

@@ -90,3 +90,13 @@ def test_page_size_stays_small(client):
     make_activities(20)
     response = client.get(URL)
     assert len(response.content) < 60_000
+
+
+def test_the_search_hint_stays_readable_above_the_field(client):
+    html = client.get(URL).content.decode()
+    assert '<p class="help" id="q-help">Bijvoorbeeld: taal, wandelen of geld.</p>' in html
+    assert 'aria-describedby="q-help"' in html
+    assert "placeholder=" not in html
+    # A search that is too long keeps its hint and points at its message too.
+    html = client.get(URL, {"q": "x" * 201}).content.decode()
+    assert 'aria-describedby="q-help q-error" aria-invalid="true"' in html

@@ -37,6 +37,21 @@ def test_the_practical_box_comes_first_with_a_maps_app_link_and_call_and_mail(cl
     assert '<a class="action-link" href="mailto:taal@example.org">Mail <span>taal@example.org</span></a>' in html
 
 
+def test_a_description_that_starts_with_the_summary_does_not_say_it_twice(client):
+    activity = ActivityFactory(
+        summary="Praat Nederlands in een kleine groep.",
+        description="Praat Nederlands in een kleine groep. Fouten maken mag.\n\nJe hoeft je niet aan te melden.",
+    )
+    html = client.get(activity.get_absolute_url()).content.decode()
+    main = html[html.index("<main") :]
+    assert main.count("Praat Nederlands in een kleine groep.") == 1
+    assert "<p>Fouten maken mag.</p>" in main
+    assert "<p>Je hoeft je niet aan te melden.</p>" in main
+    # A description that is only the summary again leaves out "Wat is het?".
+    same = ActivityFactory(summary="Samen koken.", description="Samen koken.")
+    assert "Wat is het?" not in client.get(same.get_absolute_url()).content.decode()
+
+
 def test_without_coordinates_there_is_no_maps_app_link(client):
     activity = ActivityFactory(location__lat=None, location__lon=None)
     html = client.get(activity.get_absolute_url()).content.decode()

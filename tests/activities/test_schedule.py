@@ -160,6 +160,10 @@ def test_the_next_time_in_plain_dutch():
     assert schedule.describe_next([monthly(1, 1)], D(2026, 11, 27)) == "Volgende keer: dinsdag 1 december"
     assert schedule.describe_next([monthly(1, 1)], D(2026, 12, 2)) == "Volgende keer: dinsdag 5 januari 2027"
     assert schedule.describe_next([weekly(1, ends_on=D(2026, 1, 1))], D(2026, 11, 27)) == ""
+    # Today and tomorrow are said as such, before the date.
+    assert schedule.describe_next([weekly(4)], D(2026, 11, 27)) == "Volgende keer: vandaag, vrijdag 27 november"
+    assert schedule.describe_next([weekly(5)], D(2026, 11, 27)) == "Volgende keer: morgen, zaterdag 28 november"
+    assert schedule.describe_next([weekly(4)], D(2026, 12, 31)) == "Volgende keer: morgen, vrijdag 1 januari 2027"
 
 
 @pytest.mark.parametrize(

@@ -80,6 +80,17 @@ def test_titles_texts_and_organisers_vary(db):
     assert organisers >= 50
 
 
+def test_texts_leave_how_often_to_the_schedule():
+    """A text that says "elke maand" above a schedule that says "elke dinsdag" is not believable;
+    the schedule is drawn per activity, so the texts do not say how often."""
+    from activities.demo import TEMPLATES
+
+    often = re.compile(r"\b(elke|iedere) (week|maand|dag)\b|wekelijks|maandelijks", re.IGNORECASE)
+    for template in TEMPLATES:
+        for text in [*template.titles, *template.summaries]:
+            assert not often.search(text), text
+
+
 def test_every_address_lies_in_its_own_gebied(demo):
     """The street and the postcode area are ones of the location's own gebied, in Amsterdam or Weesp."""
     from activities.demo_places import GEBIED_PLACES

@@ -134,7 +134,7 @@ def test_places_once_online_and_publishing_on_a_phone(live_server, new_page, coo
     expect(page.locator(".message-success")).to_contain_text("“Digicafé online” staat nu op de website.")
 
     public.goto(f"{live_server.url}/activiteiten/?stadsdeel=online")
-    expect(public.locator("#result-count")).to_have_text("1 activiteit gevonden online")
+    expect(public.locator("#result-count")).to_have_text("1 online activiteit gevonden")
     fits(public)
     shoot(public, "catalogue-online-mobile")
     public.get_by_role("link", name="Digicafé online").click()

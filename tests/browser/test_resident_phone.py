@@ -144,3 +144,17 @@ def test_a_gebied_without_results_hides_in_place(live_server, page, catalogue):
     expect(page.locator("#result-count")).to_have_text("3 gratis activiteiten gevonden")
     expect(page.get_by_label(re.compile(r"^Gratis"))).to_be_focused()
     assert page.evaluate("window.__zelfdePagina") is True
+
+
+@pytest.mark.parametrize("device", VIEWPORTS.keys())
+def test_the_search_hint_and_the_nothing_found_box_sit_right(live_server, new_page, catalogue, device):
+    page = new_page(viewport=VIEWPORTS[device], device_scale_factor=1)
+    page.goto(f"{live_server.url}/activiteiten/?q=zzxxqq")
+    # The hint is text above the field, whole in the narrow column on a wide screen too.
+    hint = page.locator("#q-help")
+    expect(hint).to_have_text("Bijvoorbeeld: taal, wandelen of geld.")
+    assert hint.evaluate("element => element.scrollWidth <= element.clientWidth")
+    # The help box's first line starts at its padding, not a blank line lower.
+    box = page.locator(".empty").bounding_box()
+    first = page.locator(".empty > p").first.bounding_box()
+    assert first["y"] - box["y"] <= 17, f"the first line is {first['y'] - box['y']}px into the box"

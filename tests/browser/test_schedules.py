@@ -90,7 +90,7 @@ def test_a_monthly_first_tuesday_on_a_phone(live_server, new_page, coordinator, 
     public.goto(f"{live_server.url}/activiteiten/?q=koffieochtend")
     rule = Rule("monthly", 1, datetime.time(10), datetime.time(12), week_of_month=1)
     next_time = schedule.describe_next([rule], timezone.localdate(), schedule.school_holidays())
-    assert next_time.startswith("Volgende keer: dinsdag ")
+    assert next_time.startswith("Volgende keer: ") and "dinsdag " in next_time
     expect(public.locator(".results")).to_contain_text(next_time)
     # The "when" filters, open, with their counts: the activity is on a weekday morning.
     public.goto(f"{live_server.url}/activiteiten/?dagdeel=ochtend")

@@ -1,6 +1,8 @@
 import pytest
 from django.urls import reverse
 
+from tests.factories import ActivityFactory
+
 pytestmark = pytest.mark.django_db
 
 
@@ -12,6 +14,16 @@ def test_home_shows_search_bouwstenen_and_stadsdelen(client):
         assert name in html
     assert "Samenredzaamheid" not in html
     assert "?stadsdeel=weesp" in html and "?stadsdeel=noord" in html
+
+
+def test_home_offers_online_activities_only_when_there_are_some(client):
+    html = client.get(reverse("home")).content.decode()
+    assert "?stadsdeel=online" not in html
+    assert "Zoek in je stadsdeel</h2>" in html
+    ActivityFactory(location=None, online=True, online_url="https://meet.jit.si/taalcafe")
+    html = client.get(reverse("home")).content.decode()
+    assert '<a class="pill" href="/activiteiten/?stadsdeel=online">Online, vanuit huis</a>' in html
+    assert "Zoek in je stadsdeel of online</h2>" in html
 
 
 def test_healthz_checks_the_database(client):
