@@ -112,7 +112,9 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "portal_export_cache",
         "TIMEOUT": 60 * 30,
-        "OPTIONS": {"MAX_ENTRIES": 25},
+        # One export per gebied (25) and per stadsdeel (8) with room to spare: fewer, and a full table
+        # culls a third at a time, so the gebied exports push each other out and are made again and again.
+        "OPTIONS": {"MAX_ENTRIES": 60},
     },
     "local": {
         "BACKEND": "activities.memory_cache.SizeBoundedLocMemCache",

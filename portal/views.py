@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from activities.catalogue_cache import cached, catalogue_version
 from activities.models import VERIFY_EVERY, Activity, Bouwsteen
 from audit.models import AuditEvent, record
 from organisations.access import member_required, organisation_for
@@ -25,7 +26,10 @@ def home(request):
         "bouwstenen": Bouwsteen.objects.all(),
         "stadsdelen": Stadsdeel.objects.current(),
         # For whoever cannot or would rather not go out; offered only when there is something to find.
-        "has_online": Activity.objects.published().filter(online=True).exists(),
+        # Once per catalogue version: without an index on it the question reads every activity.
+        "has_online": cached(
+            catalogue_version(), ("has_online",), Activity.objects.published().filter(online=True).exists
+        ),
     }
     return render(request, "home.html", context)
 
