@@ -17,7 +17,9 @@ def catalogue_freshness(user, limit=50):
     a year; and the `limit` longest unchecked ones, oldest check first."""
     stadsdelen = staff_stadsdelen(user)
     stale_before = timezone.localdate() - VERIFY_EVERY
-    visible = Activity.objects.visible_to(user).filter(status=Activity.Status.PUBLISHED)
+    # The person's stadsdelen themselves, not visible_to (which adds the online activities with an OR
+    # that makes PostgreSQL read the whole catalogue): online activities belong to no stadsdeel's count.
+    visible = Activity.objects.published().filter(location__gebied__stadsdeel__in=stadsdelen)
     counts = {
         row["location__gebied__stadsdeel"]: row
         for row in visible.values("location__gebied__stadsdeel").annotate(
@@ -31,7 +33,6 @@ def catalogue_freshness(user, limit=50):
         summary.append({"stadsdeel": stadsdeel, "published": row["published"], "stale": row["stale"]})
     stale = (
         visible.not_verified_since(stale_before)
-        .filter(location__gebied__stadsdeel__in=stadsdelen)
         .select_related("organisation", "location__gebied")
         .order_by("last_verified")[:limit]
     )
