@@ -13,7 +13,7 @@ from activities.languages import language_name
 from organisations.models import Organisation
 from stadsdelen.models import Gebied
 
-DAY_SLUGS = ["ma", "di", "wo", "do", "vr", "za", "zo"]
+DAY_SLUGS = schedule.DAY_SLUGS
 # Paths under /activiteiten/ that are not an activity.
 RESERVED_SLUGS = {"afdrukken"}
 # An activity not confirmed for half a year is listed as needing a check.

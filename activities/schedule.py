@@ -24,6 +24,8 @@ from django.utils.translation import pgettext
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 WEEKLY, MONTHLY, DATES = "weekly", "monthly", "dates"
 WEEKDAYS = [rrule.MO, rrule.TU, rrule.WE, rrule.TH, rrule.FR, rrule.SA, rrule.SU]
+# The days as the filters, the exchange format and the search write them, Monday first.
+DAY_SLUGS = ["ma", "di", "wo", "do", "vr", "za", "zo"]
 # A rule every other week counts its weeks from its first date; without one (the form and the import
 # ask for it) from this Monday, so the answer is at least always the same.
 EPOCH = datetime.date(2024, 1, 1)

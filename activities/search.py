@@ -23,6 +23,8 @@ import snowballstemmer
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from activities.schedule import DAY_SLUGS
+
 _stemmer = snowballstemmer.stemmer("dutch")
 _non_word = re.compile(r"[^a-z0-9]+")
 MAX_TERMS = 8
@@ -56,7 +58,6 @@ KEEP_SHARE = 0.1
 # Words that say when: a search that has them ("koffie vanmiddag") becomes the search without them and
 # these filters, ticked (activities.views), so the page shows them and one tap removes each.
 _DAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
-_DAY_SLUGS = ["ma", "di", "wo", "do", "vr", "za", "zo"]
 _PARTS = {"ochtend": "ochtend", "morgen": "ochtend", "middag": "middag", "avond": "avond"}
 WHEN_WORDS = {
     ("vandaag",): (("wanneer", "vandaag"),),
@@ -70,11 +71,11 @@ WHEN_WORDS = {
     ("middag",): (("dagdeel", "middag"),),
     ("avond",): (("dagdeel", "avond"),),
     **{words: (("dagdeel", part),) for word, part in _PARTS.items() for words in [(f"{word}s",), ("s", f"{word}s")]},
-    **{(day,): (("dag", slug),) for day, slug in zip(_DAYS, _DAY_SLUGS, strict=True)},
-    **{(f"{day}s",): (("dag", slug),) for day, slug in zip(_DAYS, _DAY_SLUGS, strict=True)},
+    **{(day,): (("dag", slug),) for day, slug in zip(_DAYS, DAY_SLUGS, strict=True)},
+    **{(f"{day}s",): (("dag", slug),) for day, slug in zip(_DAYS, DAY_SLUGS, strict=True)},
     **{
         (f"{day}{word}",): (("dag", slug), ("dagdeel", part))
-        for day, slug in zip(_DAYS, _DAY_SLUGS, strict=True)
+        for day, slug in zip(_DAYS, DAY_SLUGS, strict=True)
         for word, part in _PARTS.items()
         if word != "morgen"
     },
@@ -193,9 +194,7 @@ def _with_synonyms(index, word, corrections):
         return (word,), alternatives
     if _matches(index, word) or _nearest(index, word)[0]:
         return (word,), alternatives
-    limit = 1 if len(word) < 8 else 2
-    found = process.extract(word, index.synonym_words, scorer=OSA.distance, score_cutoff=limit, limit=None)
-    nearest = [choice for choice, distance, _n in found if distance == min(d for _c, d, _n in found)]
+    nearest, _distance = _closest(word, index.synonym_words)
     if len(nearest) != 1:
         return (word,), alternatives
     corrections.append(Correction(typed=word, suggestions=(nearest[0],), certain=True))
@@ -342,16 +341,19 @@ def _nearest(index, word):
     whether the correction is certain (one nearest word, one typo away)."""
     if len(word) < 5 or word.isdigit():
         return (), False
+    closest, distance = _closest(word, index.typo_choices)
+    best = sorted(closest, key=lambda choice: (-index.weight_of(choice), choice))
+    return tuple(best[:3]), len(best) == 1 and distance == 1
+
+
+def _closest(word, choices):
+    """The `choices` nearest to `word` within one typo (two for long words), and their distance."""
     limit = 1 if len(word) < 8 else 2
-    found = process.extract(word, index.typo_choices, scorer=OSA.distance, score_cutoff=limit, limit=None)
+    found = process.extract(word, choices, scorer=OSA.distance, score_cutoff=limit, limit=None)
     if not found:
-        return (), False
+        return [], None
     nearest = min(distance for _choice, distance, _n in found)
-    best = sorted(
-        (choice for choice, distance, _n in found if distance == nearest),
-        key=lambda choice: (-index.weight_of(choice), choice),
-    )
-    return tuple(best[:3]), len(best) == 1 and nearest == 1
+    return [choice for choice, distance, _n in found if distance == nearest], nearest
 
 
 def filter_queryset(queryset, query):
