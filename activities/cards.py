@@ -52,8 +52,9 @@ def kept_cards(ids, version):
     database = connection.settings_dict["NAME"]
     if not _usable(database, version):
         return {}
-    found = caches["cards"].get_many([_key(database, pk) for pk in ids])
-    return {pk: found[_key(database, pk)] for pk in ids if _key(database, pk) in found}
+    keys = {pk: _key(database, pk) for pk in ids}
+    found = caches["cards"].get_many(list(keys.values()))
+    return {pk: found[key] for pk, key in keys.items() if key in found}
 
 
 def keep_cards(cards, version):
