@@ -11,7 +11,7 @@ from django.urls import reverse
 from accounts.models import User
 from activities.catalogue_cache import catalogue_version
 from activities.models import Activity, Doelgroep, Location, ScheduleSlot, Theme
-from activities.services import activity_set_status
+from activities.services import activity_set_status, activity_verify
 from organisations.models import Organisation
 from tests.factories import ActivityFactory, LocationFactory, OrganisationFactory
 
@@ -217,6 +217,27 @@ def test_a_place_or_an_organisation_only_drafts_use_leaves_the_cache_alone(catal
     assert_served_from_cache(django_assert_num_queries, cached)
     # The draft's search columns followed, for when it is published.
     assert "straks open" in Activity.objects.get(pk=draft.pk).search_text
+
+
+@committed
+def test_a_row_written_again_unchanged_leaves_the_cache_alone(catalogue, django_assert_num_queries):
+    """Klopt nog pressed twice on one day, or a place saved as it was: the rows stay the same (migration 0020)."""
+    user = User.objects.create_user(email="lid@example.org", password="x")
+    taalcafe = catalogue["taalcafe"]
+    activity_verify(activity=taalcafe, user=user)  # the first time today: the detail page shows the date
+    cached = page()
+    before = catalogue_version()
+
+    activity_verify(activity=Activity.objects.get(pk=taalcafe.pk), user=user)
+    Location.objects.get(pk=taalcafe.location_id).save()
+    Activity.objects.filter(pk=taalcafe.pk).update(title=taalcafe.title)
+
+    assert catalogue_version() == before
+    assert_served_from_cache(django_assert_num_queries, cached)
+    # The same write with a new value still counts.
+    Activity.objects.filter(pk=taalcafe.pk).update(title="Taalcafé De Zwaan")
+    assert catalogue_version() > before
+    assert "Taalcafé De Zwaan" in page()
 
 
 @committed
