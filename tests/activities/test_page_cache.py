@@ -1,5 +1,6 @@
 """Public catalogue pages and open-data exports come from the cache, and are never stale or someone else's."""
 
+import gzip
 import json
 
 import pytest
@@ -7,6 +8,7 @@ from django.core.cache import caches
 from django.test import Client
 from django.urls import reverse
 
+from accounts.models import User
 from activities import views
 from activities.models import Activity
 from tests.factories import ActivityFactory
@@ -135,3 +137,27 @@ def test_a_large_export_is_always_streamed(monkeypatch):
     export(client)
     response, data = export(client)
     assert response.streaming and len(data["activities"]) == 3
+
+
+@committed
+def test_a_browser_that_accepts_gzip_gets_the_kept_page_compressed(django_assert_num_queries):
+    ActivityFactory(title="Taalcafé Noord", themes=["taal"])
+    plain = Client().get(LIST, {"q": "taal"})
+    assert "Content-Encoding" not in plain
+    assert "Accept-Encoding" in plain["Vary"]
+    with django_assert_num_queries(1):  # the catalogue's version; compressed once, when it was kept
+        compressed = Client().get(LIST, {"q": "taal"}, headers={"accept-encoding": "gzip, deflate, br"})
+    assert compressed["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in compressed["Vary"]
+    assert gzip.decompress(compressed.content) == plain.content
+    assert len(compressed.content) < len(plain.content) / 3
+
+
+@committed
+def test_a_logged_in_member_gets_the_page_as_it_is():
+    ActivityFactory(title="Taalcafé Noord", themes=["taal"])
+    client = Client()
+    client.force_login(User.objects.create_user(email="lid@example.org", password="x"))
+    response = client.get(LIST, {"q": "taal"}, headers={"accept-encoding": "gzip"})
+    assert "Content-Encoding" not in response
+    assert "Taalcafé Noord" in response.content.decode()
