@@ -8,7 +8,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from activities import schedule, search
-from activities.catalogue_cache import cached
 from activities.index import FACETS, FLAGS, ONLINE
 from activities.models import DAY_SLUGS, Activity, Bouwsteen, Doelgroep, ScheduleSlot, Theme
 from stadsdelen.models import Gebied, Stadsdeel
@@ -200,8 +199,9 @@ def valid_data(data):
     return cleaned, errors
 
 
-def facet_options(filterset, version=None):
-    """Per model-based filter, its options as (slug, label, group label), in the form's order."""
+def facet_options(filterset, index=None):
+    """Per model-based filter, its options as (slug, label, group label), in the form's order; kept
+    with the filter index (activities.index) while the options stay the same."""
 
     def compute():
         options = {}
@@ -219,4 +219,4 @@ def facet_options(filterset, version=None):
                     options[name].append((field.null_value, str(field.null_label), None))
         return options
 
-    return cached(version, ("options",), compute)
+    return compute() if index is None else index.structural("facet options", compute)

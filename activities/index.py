@@ -189,13 +189,15 @@ def _remove_bit(mask, n):
 
 
 class CatalogueIndex:
-    def __init__(self, ids, keys, options, lookups, holidays=()):
+    def __init__(self, ids, keys, options, lookups, holidays=(), structural=None):
         self.ids = tuple(ids)  # activity ids in list order; the bit positions
         self.keys = tuple(keys)  # each position's sort key
         # {facet or flag: {value: mask}}; a flag's only value is "1"
         self.options = MappingProxyType({name: MappingProxyType(values) for name, values in options.items()})
         self.lookups = lookups
         self.holidays = holidays  # the school holidays the rules pause in; a change to them rebuilds
+        # Values made only of what the filters are made of, shared with the indexes updated from this one.
+        self._structural = {} if structural is None else structural
         self.all = (1 << len(self.ids)) - 1
         self._dated = (None, None)  # (date, masks of the DATED filters on that date)
 
@@ -203,7 +205,19 @@ class CatalogueIndex:
     def position(self):
         """activity id -> bit position; made when a search or an update first needs it, not on every
         update (a list without a search never does)."""
-        return MappingProxyType({pk: n for n, pk in enumerate(self.ids)})
+        return MappingProxyType(dict(zip(self.ids, range(len(self.ids)), strict=True)))
+
+    def structural(self, name, compute):
+        """compute(), kept as long as the filters' options stay the same.
+
+        For what is made only of the options and their names (the filter form's labels): an update
+        changes activities only and passes these on, and a change to a theme, a gebied or the like
+        makes a new index from scratch (changed_since), so they are made again.
+        """
+        value = self._structural.get(name)
+        if value is None:
+            value = self._structural[name] = compute()
+        return value
 
     @classmethod
     def build(cls):
@@ -248,7 +262,7 @@ class CatalogueIndex:
                     values[value] = _insert_bit(mask, n)
             for facet, value in links:
                 options[facet][value] = options[facet].get(value, 0) | (1 << n)
-        return CatalogueIndex(ids, keys, options, self.lookups, self.holidays)
+        return CatalogueIndex(ids, keys, options, self.lookups, self.holidays, self._structural)
 
     def stadsdeel_of(self, gebied_slug):
         return next(stadsdeel for slug, stadsdeel in self.lookups["gebied"].values() if slug == gebied_slug)

@@ -55,7 +55,7 @@ def catalogue_search(params, page_number=None, per_page=None, today=None):
     place_empty = place is not None and not selection.total
     if place_empty:
         selection = index.select(ticked, flags, ranked_ids, today)
-    filterset.facet_options = facet_options(filterset, version)
+    filterset.facet_options = facet_options(filterset, index)
     page = Paginator(_Results(selection), per_page or settings.CATALOGUE_PAGE_SIZE).get_page(page_number)
     return {
         "filterset": filterset,

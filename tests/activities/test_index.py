@@ -9,6 +9,7 @@ import time
 import pytest
 from django.db import connection
 from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
 
 from activities.catalogue_cache import catalogue_version
 from activities.filters import ActivityFilter
@@ -256,6 +257,23 @@ def test_a_change_to_what_the_filters_are_made_of_rebuilds_the_index():
     index = catalogue_index(catalogue_version())
     assert "nieuwe-slug" in index.options["thema"]
     same_index(index, CatalogueIndex.build())
+
+
+@committed
+def test_the_filter_options_are_kept_through_activity_changes_and_made_again_after_a_rename(client):
+    make_catalogue(count=10)
+    catalogue = "/activiteiten/"
+    client.get(catalogue)
+    Activity.objects.filter(pk=Activity.objects.published().first().pk).update(title="Aaa nieuw")
+    with CaptureQueriesContext(connection) as queries:
+        assert "Aaa nieuw" in client.get(catalogue).content.decode()
+    # The options are whole tables read in the form's order; a card's themes come with their activity.
+    option_reads = [q["sql"] for q in queries.captured_queries if q["sql"].startswith('SELECT "activities_theme"')]
+    assert not option_reads
+
+    theme = Activity.objects.published().filter(themes__isnull=False).first().themes.first()
+    type(theme).objects.filter(pk=theme.pk).update(name="Hernoemd onderwerp")
+    assert "Hernoemd onderwerp" in client.get(catalogue).content.decode()
 
 
 @committed
