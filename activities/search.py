@@ -220,9 +220,18 @@ def _ranked(index, terms, corrections):
         return ()
     floor = max(total.values()) * KEEP_SHARE
     spread, activities = index.spread, index.activities
-    kept = [(round(-score, 9), spread[n], n) for n, score in total.items() if score >= floor]
+    # Best score first (to nine decimals: equal but for float noise is equal), then the spread, which
+    # differs for every activity, then the position itself; packed in one int per activity, which
+    # sorts several times faster than tuples.
+    kept = [
+        ((-round(score * 1e9) << 64) + spread[n] << _POSITION_BITS) + n for n, score in total.items() if score >= floor
+    ]
     kept.sort()
-    return tuple(activities[n][0] for _score, _spread, n in kept)
+    return tuple([activities[key & _POSITION_MASK][0] for key in kept])
+
+
+_POSITION_BITS = 24  # room for 16 million positions; a spread fits in 64 bits (search_index._take_turns)
+_POSITION_MASK = (1 << _POSITION_BITS) - 1
 
 
 def _phrase_scores(index, phrase, corrections, every_word, strict=False):
