@@ -74,6 +74,17 @@ def catalogue_search(params, page_number=None, per_page=None, today=None):
     }
 
 
+def warm_catalogue():
+    """Make this process's filter and search indexes now (a second or two at 50,000 activities),
+    so that the first resident after a start does not wait for them. Nothing to make without a
+    catalogue version (SQLite): there they are made per request."""
+    version = catalogue_version()
+    if version is not None:
+        catalogue_index(version)
+        search_index(version)
+    return version
+
+
 def searched(query, version):
     """What `query` means and finds (activities.search.Outcome), once per catalogue version."""
     if not search.words_of(query):

@@ -34,6 +34,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from accounts.models import User  # noqa: E402
 from activities.models import Activity, Bouwsteen, Doelgroep, Theme  # noqa: E402
+from activities.selectors import warm_catalogue  # noqa: E402
 from organisations.models import Membership  # noqa: E402
 from stadsdelen.models import Gebied, Stadsdeel  # noqa: E402
 
@@ -116,6 +117,9 @@ def timed(client, path, headers):
 
 def measure(fx):
     by_role = clients()
+    # As gunicorn.conf.py does for a worker: the indexes exist before the first request, so "after
+    # a change" below measures an update of them, not this process's first build.
+    warm_catalogue()
     result = {}
     for page_type in pages.PAGE_TYPES:
         rows = []

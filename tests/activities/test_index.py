@@ -3,8 +3,10 @@
 import datetime
 import random
 import re
+import runpy
 import threading
 import time
+from pathlib import Path
 
 import pytest
 from django.db import connection
@@ -15,6 +17,7 @@ from activities.catalogue_cache import catalogue_version
 from activities.filters import ActivityFilter
 from activities.index import CatalogueIndex, catalogue_index
 from activities.models import Activity
+from activities.search_index import search_index
 from activities.selectors import catalogue_search, published_activities, ranked_matches
 from tests.factories import ActivityFactory
 
@@ -400,3 +403,14 @@ def test_the_catalogue_page_offers_the_when_filters_with_counts(client):
         assert f"{label}" in html
         assert f'<span class="count" id="n-f-{option}">(1)</span>' in html
     assert '<span class="count" id="n-f-dagdeel-ochtend">(0)</span>' in html
+
+
+@committed
+def test_a_gunicorn_worker_makes_the_indexes_before_its_first_request(django_assert_num_queries):
+    make_catalogue(count=10)
+    hooks = runpy.run_path(str(Path(__file__).resolve().parents[2] / "gunicorn.conf.py"))
+    hooks["post_worker_init"](worker=None)
+    version = catalogue_version()
+    with django_assert_num_queries(0):
+        assert catalogue_index(version).ids
+        assert search_index(version).size
