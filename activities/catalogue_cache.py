@@ -42,6 +42,31 @@ def catalogue_version():
     return row[0]
 
 
+def activity_stamp(slug):
+    """The last catalogue version that changed the published activity with this slug or everything
+    (activities_catalogue_change, migrations 0012 and 0021), or None when there is no such activity.
+
+    What its page shows changes only then, so the page can be kept under this stamp while other
+    activities change. Changes older than the table keeps count as one before its oldest row: that
+    value only grows as rows go, so it never repeats an earlier stamp of a since-changed activity.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            SELECT greatest(
+                (SELECT max(version) FROM activities_catalogue_change WHERE activity_id = activity.id),
+                (SELECT max(version) FROM activities_catalogue_change WHERE activity_id IS NULL),
+                (SELECT min(version) - 1 FROM activities_catalogue_change),
+                0
+            )
+            FROM activities_activity activity WHERE activity.slug = %s
+            """,
+            [slug],
+        )
+        row = cursor.fetchone()
+    return None if row is None else row[0]
+
+
 def cache_key(version, *parts):
     digest = hashlib.sha256(repr((connection.settings_dict["NAME"], parts)).encode()).hexdigest()
     return f"{CACHE_PREFIX}:{version}:{digest}"

@@ -1,4 +1,5 @@
-"""Whole catalogue pages for visitors, cached under the catalogue's version.
+"""Whole catalogue pages for visitors, cached under the catalogue's version (or, for an activity's
+page, under the last version that changed that activity).
 
 A visitor without a session or a pending message gets the same page as every other such
 visitor for the same address, so the rendered page (some 20 ms of template work) is kept
@@ -45,7 +46,13 @@ def is_anonymous_visitor(request):
     return settings.SESSION_COOKIE_NAME not in request.COOKIES and CookieStorage.cookie_name not in request.COOKIES
 
 
-def cache_for_visitors(view):
+def cache_for_visitors(view=None, *, stamp=None):
+    """Keep the page under the catalogue's version, or under `stamp(**the view's arguments)` for a page
+    that depends on less than the whole catalogue (an activity's page: catalogue_cache.activity_stamp).
+    A stamp of None: not kept."""
+    if view is None:
+        return lambda view: cache_for_visitors(view, stamp=stamp)
+
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         request.GET = canonical_params(request.GET)
@@ -53,13 +60,18 @@ def cache_for_visitors(view):
         request.META["QUERY_STRING"] = request.GET.urlencode()
         if request.method != "GET" or not is_anonymous_visitor(request):
             return view(request, *args, **kwargs)
+        # None also inside a transaction that changed the catalogue: nothing may be kept then.
         version = catalogue_version()
+        if version is not None and stamp is not None:
+            version = stamp(**kwargs)
         if version is None:
             return view(request, *args, **kwargs)
         address = request.build_absolute_uri(request.path)
         # Per day too: pages show the next dates, and "vandaag" moves on at midnight.
         day = timezone.localdate().isoformat()
-        key = cache_key(version, "gzipped page", day, address, request.GET.urlencode(), wants_fragment(request))
+        kept_by = "catalogue" if stamp is None else stamp.__name__
+        query = request.GET.urlencode()
+        key = cache_key(version, "gzipped page", kept_by, day, address, query, wants_fragment(request))
         stored = catalogue_cache.get(key)
         if stored is None:
             response = view(request, *args, **kwargs)

@@ -17,7 +17,7 @@ from django_ratelimit.decorators import ratelimit
 
 from activities import calendar, catalogue_page, exchange, schedule, search, structured_data
 from activities.access import activities_for, activity_for, saved_location_for
-from activities.catalogue_cache import CACHE_SECONDS, cache_key, catalogue_version
+from activities.catalogue_cache import CACHE_SECONDS, activity_stamp, cache_key, catalogue_version
 from activities.filters import ActivityFilter, canonical_params, valid_data
 from activities.forms import ActivityForm, FeedbackForm, LocationForm, schedule_formset, schedule_rows
 from activities.models import Activity
@@ -172,7 +172,7 @@ def activity_print(request):
 
 
 @require_safe
-@cache_for_visitors
+@cache_for_visitors(stamp=activity_stamp)
 def activity_detail(request, slug):
     activity = get_object_or_404(published_activities().for_detail(), slug=slug)
     context = {

@@ -10,7 +10,8 @@ from django.urls import reverse
 
 from accounts.models import User
 from activities import views
-from activities.models import Activity
+from activities.models import Activity, Location, ScheduleSlot, Theme
+from organisations.models import Organisation
 from tests.factories import ActivityFactory
 
 LIST = reverse("activities:list")
@@ -161,3 +162,44 @@ def test_a_logged_in_member_gets_the_page_as_it_is():
     response = client.get(LIST, {"q": "taal"}, headers={"accept-encoding": "gzip"})
     assert "Content-Encoding" not in response
     assert "Taalcafé Noord" in response.content.decode()
+
+
+# An activity's page is kept until that activity changes (migration 0021), not at every change.
+
+
+@committed
+def test_an_activitys_page_is_kept_while_other_activities_change(django_assert_num_queries):
+    kept = ActivityFactory(title="Taalcafé Noord", themes=["taal"])
+    other = ActivityFactory(title="Wandelclub Zuid", location__gebied_slug="oud-zuid")
+    first = Client().get(kept.get_absolute_url())
+
+    Activity.objects.filter(pk=other.pk).update(title="Wandelclub De Pijp")
+    Activity.objects.filter(pk=other.pk).update(status=Activity.Status.ARCHIVED)
+    with django_assert_num_queries(2):  # the catalogue's version, the activity's last change
+        again = Client().get(kept.get_absolute_url())
+    assert again.content == first.content
+
+
+@committed
+def test_an_activitys_page_follows_everything_it_shows():
+    activity = ActivityFactory(
+        title="Taalcafé Noord", themes=["taal"], schedule=[("di", "10:00", "12:00")], organisation__name="Buurthuis"
+    )
+    url = activity.get_absolute_url()
+
+    def page():
+        return Client().get(url).content.decode()
+
+    assert "Buurthuis" in page()
+    Organisation.objects.filter(pk=activity.organisation_id).update(name="Buurtcentrum De Meeuw")
+    assert "Buurtcentrum De Meeuw" in page()
+    Location.objects.filter(pk=activity.location_id).update(name="Het Klaslokaal")
+    assert "Het Klaslokaal" in page()
+    ScheduleSlot.objects.filter(activity=activity).update(day=3)  # Thursday
+    assert "donderdag" in page().lower()
+    Theme.objects.filter(slug="taal").update(name="Taal en lezen")
+    assert "Taal en lezen" in page()
+    Activity.objects.filter(pk=activity.pk).update(summary="Nu ook op zaterdag.")
+    assert "Nu ook op zaterdag." in page()
+    Activity.objects.filter(pk=activity.pk).update(status=Activity.Status.DRAFT)
+    assert Client().get(url).status_code == 404
