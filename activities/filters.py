@@ -75,10 +75,11 @@ class ActivityFilter(django_filters.FilterSet):
         queryset=Doelgroep.objects.filter(is_public=True),
         method="filter_doelgroep",
     )
-    wanneer = django_filters.MultipleChoiceFilter(label=_("Periode"), choices=WHEN_CHOICES, method="filter_when")
-    dag = django_filters.MultipleChoiceFilter(label=_("Dag"), choices=DAY_CHOICES, method="filter_day")
+    # The schedule's filters: filter_queryset applies them together (schedule.ROW_FILTERS).
+    wanneer = django_filters.MultipleChoiceFilter(label=_("Periode"), choices=WHEN_CHOICES, method="filter_rows")
+    dag = django_filters.MultipleChoiceFilter(label=_("Dag"), choices=DAY_CHOICES, method="filter_rows")
     dagdeel = django_filters.MultipleChoiceFilter(
-        label=_("Deel van de dag"), choices=PART_OF_DAY_CHOICES, method="filter_when"
+        label=_("Deel van de dag"), choices=PART_OF_DAY_CHOICES, method="filter_rows"
     )
     gratis = CheckboxFlag(label=_("Gratis"), condition=FLAG_FACETS["gratis"])
     toegankelijk = CheckboxFlag(label=_("Toegankelijk met rolstoel"), condition=FLAG_FACETS["toegankelijk"])
@@ -97,11 +98,14 @@ class ActivityFilter(django_filters.FilterSet):
         return search.filter_queryset(queryset, value)
 
     def filter_queryset(self, queryset):
-        """The other filters, then the search (its matches come from the search index)."""
+        """The other filters, the schedule's together, then the search (its matches come from the search index)."""
         cleaned = self.form.cleaned_data
         for name, value in cleaned.items():
-            if name != "q":
+            if name != "q" and name not in schedule.ROW_FILTERS:
                 queryset = self.filters[name].filter(queryset, value)
+        rows = {name: cleaned[name] for name in schedule.ROW_FILTERS if cleaned.get(name)}
+        if rows:
+            queryset = self._with_a_row_meeting(queryset, rows)
         return search.filter_queryset(queryset, cleaned.get("q") or "")
 
     # Subqueries instead of joins, so a multi-valued filter never duplicates rows.
@@ -118,26 +122,20 @@ class ActivityFilter(django_filters.FilterSet):
         through = Activity.doelgroepen.through.objects.filter(chosen)
         return queryset.filter(pk__in=through.values("activity_id"))
 
-    def filter_day(self, queryset, name, value):
-        if not value:
-            return queryset
-        days = [DAY_SLUGS.index(slug) for slug in value]
-        return queryset.filter(pk__in=ScheduleSlot.objects.filter(day__in=days).values("activity_id"))
+    def filter_rows(self, queryset, name, value):
+        return self._with_a_row_meeting(queryset, {name: value}) if value else queryset
 
-    def filter_when(self, queryset, name, value):
-        """The activities with a schedule row that meets one of the options on `today`, by the same
-        rules as the index (activities.schedule.when_options)."""
-        if not value:
-            return queryset
-        wanted = {(name, option) for option in value}
+    def _with_a_row_meeting(self, queryset, ticked):
+        """The activities with a schedule row that meets every ticked row filter on `today`, by the same
+        rules as the index (activities.schedule.row_options)."""
         holidays = schedule.school_holidays()
-        meets = {}  # rule -> whether it meets one of the options
+        meets = {}  # rule -> whether it meets them
         ids = set()
         rows = ScheduleSlot.objects.filter(activity__in=queryset).values_list("activity_id", *schedule.Rule.FIELDS)
         for pk, *values in rows.iterator(chunk_size=5000):
             rule = schedule.Rule.from_values(*values)
             if rule not in meets:
-                meets[rule] = not wanted.isdisjoint(schedule.when_options(rule, self.today, holidays))
+                meets[rule] = schedule.meets(schedule.row_options(rule, self.today, holidays), ticked)
             if meets[rule]:
                 ids.add(pk)
         return queryset.filter(pk__in=ids)

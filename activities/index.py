@@ -36,6 +36,8 @@ FACETS = ["stadsdeel", "gebied", "bouwsteen", "thema", "doelgroep", "wanneer", "
 DATED = ["wanneer", "dagdeel"]
 # Not a filter: which activities have each distinct schedule rule (activities.schedule.Rule).
 RULES = "regel"
+# Not a filter: the pass of the schedule's filters ticked together (schedule.ROW_FILTERS).
+ROWS = "rij"
 FLAGS = ["gratis", "toegankelijk", "vrijwilligers"]
 # The stadsdeel facet's value for an activity without a place: online.
 ONLINE = "online"
@@ -199,7 +201,7 @@ class CatalogueIndex:
         # Values made only of what the filters are made of, shared with the indexes updated from this one.
         self._structural = {} if structural is None else structural
         self.all = (1 << len(self.ids)) - 1
-        self._dated = (None, None)  # (date, masks of the DATED filters on that date)
+        self._dated = (None, None, None)  # (date, masks of the DATED filters on that date, rows on it)
 
     @cached_property
     def position(self):
@@ -288,34 +290,50 @@ class CatalogueIndex:
         Made from the distinct schedule rules (a few hundred at 50,000 activities), so once a day
         per index; a request on another date (after midnight) makes that date's.
         """
-        date, masks = self._dated
+        return self._on(today)[0]
+
+    def rows(self, today):
+        """{the options a schedule row meets on `today` (schedule.row_options): the activities with such a row}."""
+        return self._on(today)[1]
+
+    def _on(self, today):
+        date, masks, rows = self._dated
         if date == today:
-            return masks
-        masks = {facet: {} for facet in DATED}
+            return masks, rows
+        masks, rows = {facet: {} for facet in DATED}, {}
         for rule, mask in self.options.get(RULES, {}).items():
-            for facet, value in schedule.when_options(rule, today, self.holidays):
-                masks[facet][value] = masks[facet].get(value, 0) | mask
-        self._dated = (today, masks)
-        return masks
+            options = schedule.row_options(rule, today, self.holidays)
+            rows[options] = rows.get(options, 0) | mask
+            for facet, value in options:
+                if facet in DATED:
+                    masks[facet][value] = masks[facet].get(value, 0) | mask
+        self._dated = (today, masks, rows)
+        return masks, rows
 
     def select(self, ticked, flags, ranked_ids=None, today=None):
         """The activities that pass every ticked filter, and the count of each option.
 
-        `ticked`: {facet: [values]}, OR-ed within a facet; `flags`: the ticked flags;
-        `ranked_ids`: the search's matches in rank order, or None without a search; `today`: the
-        date the "when" filters look from (default: Amsterdam's today). A facet's counts ignore
-        its own selection, so ticking another stadsdeel shows what it would add.
+        `ticked`: {facet: [values]}, OR-ed within a facet; the schedule's filters (schedule.ROW_FILTERS)
+        must be met by one and the same row; `flags`: the ticked flags; `ranked_ids`: the search's
+        matches in rank order, or None without a search; `today`: the date the "when" filters look
+        from (default: Amsterdam's today). A facet's counts ignore its own selection, so ticking
+        another stadsdeel shows what it would add.
         """
-        options = {**self.options, **self.dated(today or timezone.localdate())}
+        today = today or timezone.localdate()
+        options = {**self.options, **self.dated(today)}
+        rows = self.rows(today)
         base = self.all if ranked_ids is None else self.mask_of(ranked_ids)
         for flag in flags:
             base &= options[flag].get("1", 0)
+        on_rows = {facet: values for facet, values in ticked.items() if values and facet in schedule.ROW_FILTERS}
         passes = {}
         for facet, values in ticked.items():
-            if values:
+            if values and facet not in on_rows:
                 passes[facet] = 0
                 for value in values:
                     passes[facet] |= _passing(options, facet, value)
+        if on_rows:
+            passes[ROWS] = _meeting(rows, on_rows)
 
         def passing_all_but(skip):
             mask = base
@@ -327,15 +345,29 @@ class CatalogueIndex:
         result = passing_all_but(None)
         counts = {}
         for facet in FACETS:
-            others = passing_all_but(facet)
             # Every doelgroep counts the activities for everyone, also one without activities of its own.
             values = self.lookups["doelgroep"].values() if facet == "doelgroep" else options[facet]
-            counts[facet] = {
-                value: count for value in values if (count := (_passing(options, facet, value) & others).bit_count())
-            }
+            if on_rows and facet in schedule.ROW_FILTERS:
+                # What ticking it would give: rows that meet it and the other ticked row filters.
+                others = passing_all_but(ROWS)
+                rest = {other: chosen for other, chosen in on_rows.items() if other != facet}
+                passing = {value: _meeting(rows, rest, (facet, value)) for value in values}
+            else:
+                others = passing_all_but(facet)
+                passing = {value: _passing(options, facet, value) for value in values}
+            counts[facet] = {value: count for value, mask in passing.items() if (count := (mask & others).bit_count())}
         for flag in FLAGS:
             counts[flag] = {"1": (result & options[flag].get("1", 0)).bit_count()}
         return Selection(self, result, counts, ranked_ids)
+
+
+def _meeting(rows, ticked, option=None):
+    """The activities with a row that meets every ticked row filter (and has `option`, when given)."""
+    mask = 0
+    for options, activities in rows.items():
+        if (option is None or option in options) and schedule.meets(options, ticked):
+            mask |= activities
+    return mask
 
 
 # Older changes are gone from activities_catalogue_change (migration 0012): an index further behind is rebuilt.

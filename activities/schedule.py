@@ -163,6 +163,24 @@ def when_options(rule, today, holidays=()):
     return options
 
 
+# The filters about a schedule row. Ticked together, one row must meet them all: "vandaag" and "avond"
+# is this evening, not this morning with an evening on another day.
+ROW_FILTERS = ("wanneer", "dag", "dagdeel")
+
+
+def row_options(rule, today, holidays=()):
+    """when_options and the row's weekday ("dag"; a row of single dates has none), as a frozenset."""
+    options = when_options(rule, today, holidays)
+    if rule.day is not None:
+        options.append(("dag", DAY_SLUGS[rule.day]))
+    return frozenset(options)
+
+
+def meets(options, ticked):
+    """Whether a row with these options meets every ticked row filter ({filter: values}, any value)."""
+    return all(any((name, value) in options for value in values) for name, values in ticked.items())
+
+
 def school_holidays():
     """The school holidays as (first day, last day) pairs, for the functions above."""
     from activities.models import SchoolHoliday

@@ -304,8 +304,11 @@ WHEN_COMBINATIONS = [
     "dagdeel=middag&dagdeel=avond",
     "wanneer=week&dagdeel=avond",
     "wanneer=weekend&stadsdeel=noord&gratis=1",
-    "dag=di&wanneer=vandaag",
+    "dag=vr&wanneer=vandaag",
     "q=taal&wanneer=week",
+    "dag=ma&dag=vr&dagdeel=avond",
+    "wanneer=week&dag=za&dagdeel=ochtend&dagdeel=middag",
+    "wanneer=week&dagdeel=avond&gratis=1",
 ]
 
 
@@ -389,6 +392,25 @@ def test_when_follows_the_real_dates_and_counts_per_option():
     # The same index on the next date gives that date's answer.
     assert found(D(2026, 12, 29), wanneer=["vandaag"])[0] == set()
     assert found(D(2027, 1, 5), wanneer=["vandaag"])[0] == {paused.pk}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["wanneer=vandaag&dagdeel=avond", "dag=vr&dagdeel=avond"])
+def test_the_schedules_filters_ticked_together_are_met_by_one_row(query):
+    """Friday 27 November 2026: "vandaag" and "avond" is this evening, not this morning and another evening."""
+    friday = D(2026, 11, 27)
+    evening = ActivityFactory(title="Vrijdagavond", schedule=[("vr", "19:00", "21:00")])
+    ActivityFactory(
+        title="Vrijdagochtend en maandagavond", schedule=[("vr", "10:00", "12:00"), ("ma", "19:00", "21:00")]
+    )
+    both = ActivityFactory(title="Vrijdag heel de dag", schedule=[("vr", "10:00", "12:00"), ("vr", "19:00", "21:00")])
+
+    result = catalogue_search(QueryDict(query), today=friday)
+    sql = ActivityFilter(QueryDict(query), queryset=published_activities(), today=friday).qs
+    assert set(result["page"].object_list) == {evening.pk, both.pk} == set(sql.values_list("pk", flat=True))
+    # Each option counts what ticking it would show, with the other ticked filter on the same row.
+    assert result["counts"]["dagdeel"] == {"avond": 2, "ochtend": 2}
+    assert catalogue_search(QueryDict(f"{query}&dagdeel=ochtend"), today=friday)["page"].paginator.count == 3
 
 
 @pytest.mark.django_db
