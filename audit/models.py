@@ -37,6 +37,7 @@ class AuditEvent(models.Model):
         STATUS = "status", _("status gewijzigd")
         ASSESS = "assess", _("beoordeeld")
         DELETE = "delete", _("verwijderd")
+        EXPORT = "export", _("gedownload")
 
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

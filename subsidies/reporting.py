@@ -330,7 +330,15 @@ def note_add(*, aanvraag, user, text, obligation=None):
         raise NotAllowed("not involved in this aanvraag")
     if not text.strip():
         raise NotAllowed("empty note")
-    return Note.objects.create(aanvraag=aanvraag, obligation=obligation, author=user, text=text.strip())
+    note = Note.objects.create(aanvraag=aanvraag, obligation=obligation, author=user, text=text.strip())
+    record(
+        action=AuditEvent.Action.CREATE,
+        actor=user,
+        obj=note,
+        organisation=aanvraag.organisation,
+        changes={"aanvraag": aanvraag.dossiernummer},
+    )
+    return note
 
 
 # Vaststelling ------------------------------------------------------------------------------------

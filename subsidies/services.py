@@ -684,3 +684,9 @@ def decide_batch(*, aanvragen, user, motivation):
             )
         )
     return besluiten
+
+
+def dossier_exported(*, aanvraag, user):
+    """Who took a whole dossier (personal data, attachments) out of the portal, and when. In the
+    administrators' audit log only, not in the organisation's logboek."""
+    record(action=AuditEvent.Action.EXPORT, actor=user, obj=aanvraag, changes={"download": "dossier.zip"})

@@ -379,6 +379,7 @@ def dossier_zip(request, pk):
             with attachment.file.open("rb") as stored:
                 archive.writestr(f"{number}/bijlagen/{attachment.pk}-{attachment.original_name}", stored.read())
         _archive_reports(archive, aanvraag, number)
+    services.dossier_exported(aanvraag=aanvraag, user=request.user)
     response = HttpResponse(buffer.getvalue(), content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="dossier-{number}.zip"'
     return response

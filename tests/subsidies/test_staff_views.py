@@ -15,8 +15,9 @@ from openpyxl import load_workbook
 
 from accounts.models import StaffRole
 from activities.models import Bouwsteen
+from audit.models import AuditEvent
 from stadsdelen.models import Gebied
-from subsidies import services
+from subsidies import reporting, services
 from subsidies.models import Aanvraag, Aanvulling, Besluit, GeplandeActiviteit, Ronde, Score, StatusChange
 from subsidies.workflow import Status
 
@@ -530,6 +531,24 @@ def test_no_beschikking_before_the_besluit(client, flow, people):
     client.force_login(people.reviewer_noord)
     assert client.get(dossier_url(aanvraag, "aanvraag-beschikking")).status_code == 404
     assert client.get(dossier_url(aanvraag, "aanvraag-beschikking-pdf")).status_code == 404
+
+
+def test_a_dossier_download_is_in_the_administrators_audit_log_only(client, flow, people):
+    aanvraag = flow.to(Status.VERLEEND)
+    client.force_login(people.reviewer_noord)
+    client.get(dossier_url(aanvraag, "aanvraag-dossier-zip"))
+    event = AuditEvent.objects.get(action=AuditEvent.Action.EXPORT)
+    assert event.actor == people.reviewer_noord
+    assert (event.object_type, event.object_id) == ("subsidies.Aanvraag", str(aanvraag.pk))
+    assert event.organisation_id is None  # not in the organisation's logboek
+
+
+def test_a_note_is_audited(flow, people):
+    aanvraag = flow.to(Status.IN_BEHANDELING)
+    note = reporting.note_add(aanvraag=aanvraag, user=people.reviewer_noord, text="Wanneer kan ik langskomen?")
+    event = AuditEvent.objects.get(action=AuditEvent.Action.CREATE, object_type="subsidies.Note")
+    assert event.object_id == str(note.pk) and event.actor == people.reviewer_noord
+    assert event.organisation_id == aanvraag.organisation_id
 
 
 def test_the_dossier_export_holds_everything(client, flow, people):
