@@ -61,9 +61,11 @@ def heading(count, groups, flags, place_name=None, found=True, word_flags=()):
     else:
         text = ngettext("%(count)d %(kind)sactiviteit", "%(count)d %(kind)sactiviteiten", count)
     parts = [text % {"count": count, "kind": f"{kind} " if kind else ""}]
-    what = labels["bouwsteen"] + labels["thema"]
-    if what:
-        parts.append(_("over %(what)s") % {"what": _or([_lower_first(label) for label in what])})
+    # A kind of activity is a name, not a topic: "bij ‘Elkaar helpen en steunen’", then "over taal".
+    if labels["bouwsteen"]:
+        parts.append(_("bij %(kind)s") % {"kind": _or([f"‘{label}’" for label in labels["bouwsteen"]])})
+    if labels["thema"]:
+        parts.append(_("over %(what)s") % {"what": _or([_lower_first(label) for label in labels["thema"]])})
     if labels["doelgroep"]:
         parts.append(_("voor %(who)s") % {"who": _or([_lower_first(label) for label in labels["doelgroep"]])})
     where = [_("in %(where)s") % {"where": _or(places)}] if places else []

@@ -86,6 +86,11 @@ def test_the_heading_says_what_is_shown(client, catalogue):
     assert heading(page(client, dag="wo", gratis="1", thema=["sport", "gezondheid-en-bewegen"])) == (
         "1 gratis activiteit gevonden over gezondheid en bewegen of sport op woensdag"
     )
+    # A kind of activity is named, a topic is what it is about.
+    assert re.fullmatch(
+        r"\d+ activiteit(en)? gevonden bij ‘Elkaar helpen en steunen’ over taal",
+        heading(page(client, bouwsteen="samenredzaamheid", thema="taal")),
+    )
     # A place read from the search's words is named like a ticked one.
     assert heading(page(client, q="wandelen in noord")) == "1 activiteit gevonden in Noord"
     # Several days, times of day and places read as a list.
