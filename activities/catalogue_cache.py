@@ -8,11 +8,19 @@ Two tiers: this process's memory (`caches["local"]`) in front of the cache every
 shares (`caches["default"]`, a PostgreSQL table in production). A value found in the shared
 cache is copied to the local one, so a popular page costs no cache query at all, and a page
 rendered by one worker serves all the others.
+
+Every key also holds the release (`release()`): the shared cache outlives a deploy, and a page the
+previous release made may read differently or link static files (hashed names) the new one no
+longer has.
 """
 
+import functools
 import hashlib
 import pickle
+from pathlib import Path
 
+from django.apps import apps
+from django.conf import settings
 from django.core.cache import cache, caches
 from django.db import connection
 
@@ -67,8 +75,37 @@ def activity_stamp(slug):
     return None if row is None else row[0]
 
 
+@functools.cache
+def release():
+    """What this deploy makes its pages with: settings.RELEASE (an image tag, say), or else a digest of
+    the portal's own code, templates and static files' manifest, read once per process."""
+    if settings.RELEASE:
+        return settings.RELEASE
+    digest = hashlib.sha256()
+    for path in sorted(_release_files()):
+        digest.update(str(path.relative_to(settings.BASE_DIR)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _release_files():
+    base = Path(settings.BASE_DIR)
+    folders = [
+        Path(app.path)
+        for app in apps.get_app_configs()
+        if Path(app.path).is_relative_to(base) and "site-packages" not in Path(app.path).parts
+    ]
+    folders += [Path(folder) for engine in settings.TEMPLATES for folder in engine.get("DIRS", [])]
+    for folder in folders:
+        for pattern in ("*.py", "*.html", "*.txt"):
+            yield from folder.rglob(pattern)
+    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
+    if manifest.exists():
+        yield manifest
+
+
 def cache_key(version, *parts):
-    digest = hashlib.sha256(repr((connection.settings_dict["NAME"], parts)).encode()).hexdigest()
+    digest = hashlib.sha256(repr((connection.settings_dict["NAME"], release(), parts)).encode()).hexdigest()
     return f"{CACHE_PREFIX}:{version}:{digest}"
 
 

@@ -23,6 +23,8 @@ def env_list(name, default=""):
 
 DEBUG = env_bool("DEBUG")
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")
+# Names the deploy in cache keys (activities.catalogue_cache.release); without it, a digest of the code.
+RELEASE = os.environ.get("RELEASE", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 
 INSTALLED_APPS = [

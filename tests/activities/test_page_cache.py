@@ -5,11 +5,13 @@ import json
 
 import pytest
 from django.core.cache import caches
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.models import User
-from activities import views
+from activities import catalogue_cache, views
 from activities.models import Activity, Location, ScheduleSlot, Theme
 from organisations.models import Organisation
 from tests.factories import ActivityFactory
@@ -203,3 +205,42 @@ def test_an_activitys_page_follows_everything_it_shows():
     assert "Nu ook op zaterdag." in page()
     Activity.objects.filter(pk=activity.pk).update(status=Activity.Status.DRAFT)
     assert Client().get(url).status_code == 404
+
+
+# A deploy never serves the pages of the release before it (their wording, their static files' names).
+
+
+@pytest.fixture
+def release(settings):
+    def set_release(name):
+        settings.RELEASE = name
+        catalogue_cache.release.cache_clear()
+
+    yield set_release
+    settings.RELEASE = ""
+    catalogue_cache.release.cache_clear()
+
+
+@committed
+def test_a_new_release_makes_its_own_pages(release):
+    ActivityFactory(title="Taalcafé Noord", themes=["taal"])
+    release("2026.11.1")
+    Client().get(LIST, {"q": "taal"})
+    caches["local"].clear()  # the new release's processes start empty; the shared cache does not
+    release("2026.11.2")
+    with CaptureQueriesContext(connection) as queries:
+        Client().get(LIST, {"q": "taal"})
+    assert len(queries) > 2  # not the version and the page from the shared cache: made anew
+
+
+@pytest.mark.django_db
+def test_without_a_release_name_the_code_names_it(release, tmp_path, monkeypatch, settings):
+    template = tmp_path / "page.html"
+    template.write_text("<p>Welkom</p>")
+    settings.BASE_DIR = tmp_path
+    monkeypatch.setattr(catalogue_cache, "_release_files", lambda: iter([template]))
+    release("")
+    before = catalogue_cache.release()
+    template.write_text("<p>Welkom in de buurt</p>")
+    catalogue_cache.release.cache_clear()
+    assert catalogue_cache.release() != before
