@@ -51,8 +51,9 @@ def catalogue_version():
 
 
 def activity_stamp(slug):
-    """The last catalogue version that changed the published activity with this slug or everything
-    (activities_catalogue_change, migrations 0012 and 0021), or None when there is no such activity.
+    """The last catalogue version that changed the published activity with this slug, or every
+    activity's page (a row without an activity: a rebuild, or an organisation's change, migration
+    0021), from activities_catalogue_change; None when there is no such activity.
 
     What its page shows changes only then, so the page can be kept under this stamp while other
     activities change. Changes older than the table keeps count as one before its oldest row: that

@@ -381,7 +381,9 @@ def changed_since(built, version):
     None when those changes also touched what the filters are made of (then the index is rebuilt)."""
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT DISTINCT activity_id FROM activities_catalogue_change WHERE version > %s AND version <= %s",
+            # Not the rows that change an activity's page only (an organisation's name: migration 0021).
+            "SELECT DISTINCT activity_id FROM activities_catalogue_change"
+            " WHERE version > %s AND version <= %s AND facts",
             [built, version],
         )
         changed = {pk for (pk,) in cursor.fetchall()}

@@ -280,6 +280,22 @@ def test_the_filter_options_are_kept_through_activity_changes_and_made_again_aft
 
 
 @committed
+def test_an_organisations_change_moves_the_version_but_keeps_the_index(client):
+    """No filter shows an organisation's details: its activities' pages change, the index does not."""
+    make_catalogue(count=10)
+    activity = Activity.objects.published().first()
+    version = catalogue_version()
+    index = catalogue_index(version)
+    client.get(activity.get_absolute_url())
+
+    type(activity.organisation).objects.filter(pk=activity.organisation_id).update(name="Buurtcentrum Nieuw")
+
+    assert catalogue_version() > version
+    assert catalogue_index(catalogue_version()) is index
+    assert "Buurtcentrum Nieuw" in client.get(activity.get_absolute_url()).content.decode()
+
+
+@committed
 def test_a_change_nobody_sees_keeps_the_index():
     make_catalogue(count=10)
     version = catalogue_version()
