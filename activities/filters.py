@@ -128,10 +128,16 @@ class ActivityFilter(django_filters.FilterSet):
     def _with_a_row_meeting(self, queryset, ticked):
         """The activities with a schedule row that meets every ticked row filter on `today`, by the same
         rules as the index (activities.schedule.row_options)."""
+        slots = ScheduleSlot.objects.filter(activity__in=queryset)
+        if "dag" in ticked:
+            # By the (day, activity) index; a day alone needs nothing else.
+            slots = slots.filter(day__in=[DAY_SLUGS.index(slug) for slug in ticked["dag"]])
+            if ticked.keys() == {"dag"}:
+                return queryset.filter(pk__in=slots.values("activity_id"))
         holidays = schedule.school_holidays()
         meets = {}  # rule -> whether it meets them
         ids = set()
-        rows = ScheduleSlot.objects.filter(activity__in=queryset).values_list("activity_id", *schedule.Rule.FIELDS)
+        rows = slots.values_list("activity_id", *schedule.Rule.FIELDS)
         for pk, *values in rows.iterator(chunk_size=5000):
             rule = schedule.Rule.from_values(*values)
             if rule not in meets:
