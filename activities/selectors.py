@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
@@ -75,12 +76,13 @@ def catalogue_search(params, page_number=None, per_page=None, today=None):
 
 
 def warm_catalogue():
-    """Make this process's filter and search indexes now (a second or two at 50,000 activities),
-    so that the first resident after a start does not wait for them. Nothing to make without a
-    catalogue version (SQLite): there they are made per request."""
+    """Make this process's filter and search indexes now (a second or two at 50,000 activities), and
+    what the whole list needs from them (the filter options, today's "when" masks), so that the
+    first resident after a start does not wait for them. Nothing to make without a catalogue
+    version (SQLite): there they are made per request."""
     version = catalogue_version()
     if version is not None:
-        catalogue_index(version)
+        catalogue_search(QueryDict())
         search_index(version)
     return version
 
