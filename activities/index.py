@@ -191,6 +191,8 @@ def _remove_bit(mask, n):
 
 
 class CatalogueIndex:
+    generation = None  # set by PerVersion
+
     def __init__(self, ids, keys, options, lookups, holidays=(), structural=None):
         self.ids = tuple(ids)  # activity ids in list order; the bit positions
         self.keys = tuple(keys)  # each position's sort key
@@ -248,6 +250,8 @@ class CatalogueIndex:
             self.lookups,
             whole_catalogue=False,
         )
+        if self._unchanged(changed, facts):
+            return self
         ids, keys = list(self.ids), list(self.keys)
         options = {facet: dict(values) for facet, values in self.options.items()}
         for n in sorted(self._positions_of(changed), reverse=True):
@@ -265,6 +269,33 @@ class CatalogueIndex:
             for facet, value in links:
                 options[facet][value] = options[facet].get(value, 0) | (1 << n)
         return CatalogueIndex(ids, keys, options, self.lookups, self.holidays, self._structural)
+
+    # Beyond this many changed activities, looking for a change costs more than it saves.
+    MAX_COMPARED = 20
+
+    def _unchanged(self, changed, facts):
+        """Whether the changed activities are here exactly as `facts` has them (a save that changed
+        nothing a filter reads: a phone number, a description): then this index is the new one."""
+        if len(changed) > self.MAX_COMPARED:
+            return False
+        for pk in changed:
+            found = self._positions_of([pk])
+            if not found:
+                if pk in facts:  # published since
+                    return False
+                continue
+            n = found[0]
+            if pk not in facts or self.keys[n] != facts[pk][0]:
+                return False
+            here = {
+                (facet, value)
+                for facet, values in self.options.items()
+                for value, mask in values.items()
+                if mask >> n & 1
+            }
+            if here != set(facts[pk][1]):
+                return False
+        return True
 
     def stadsdeel_of(self, gebied_slug):
         return next(stadsdeel for slug, stadsdeel in self.lookups["gebied"].values() if slug == gebied_slug)
@@ -395,6 +426,10 @@ class PerVersion:
     previous one and the activities changed since (`kind.updated(changed)`) when it can, else built
     from scratch (`kind.build()`); every time without a version. The one made is never changed: a
     newer one replaces it whole, under a lock, so a request that holds one reads it consistently.
+
+    An update that finds the changed activities as they were returns the same one, and its
+    `generation` (the version whose catalogue it holds) stays: what is derived from it alone can be
+    kept under that instead of the catalogue's version (the search's matches: selectors.searched).
     """
 
     def __init__(self, kind):
@@ -414,7 +449,11 @@ class PerVersion:
         with self.making:
             built, made = self.latest.get(database, (None, None))
             if built is None or version > built:
-                made = self._next(made, built, version)
+                following = self._next(made, built, version)
+                if following is not made:
+                    # Set before any other request sees it; it says what it holds, as of which version.
+                    following.generation = version
+                made = following
                 self.latest[database] = (version, made)
         return made
 

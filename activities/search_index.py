@@ -70,6 +70,8 @@ class Vocabulary:
 
 
 class SearchIndex:
+    generation = None  # set by activities.index.PerVersion
+
     def __init__(
         self,
         *,
@@ -157,6 +159,9 @@ class SearchIndex:
         positions of its own words are copied; the words around them are made again only when a
         word appears in or leaves the catalogue.
         """
+        rows = list(Activity.objects.published().filter(pk__in=changed).values_list(*_COLUMNS).order_by("pk"))
+        if self._unchanged(changed, rows):
+            return self
         activities, position = list(self.activities), dict(self.position)
         touched = set()  # the stadsdelen whose activities take turns anew
         postings = tuple(dict(field) for field in self.postings)
@@ -180,7 +185,6 @@ class SearchIndex:
             touched.add(activities[n][1])
             activities[n] = None
         added = ({}, {}, {})
-        rows = Activity.objects.published().filter(pk__in=changed).values_list(*_COLUMNS).order_by("pk")
         for row in rows:
             position[row[0]] = len(activities)
             _add(row, activities, added, frequency)
@@ -211,17 +215,42 @@ class SearchIndex:
             synonym_of_stem=self.synonym_of_stem,
         )
 
+    def _unchanged(self, changed, rows):
+        """Whether the changed activities are here exactly as `rows` have them (a save that changed no
+        word, place or date the search reads): then this index is the new one, and so are its matches."""
+        found = {row[0]: _entry(row) for row in rows}
+        for pk in changed:
+            n = self.position.get(pk)
+            if n is None:
+                if pk in found:  # published since
+                    return False
+            elif pk not in found or not _same(self.activities[n], found[pk]):
+                return False
+        return True
 
-def _add(row, activities, lists, frequency):
-    """Put one published activity at the next position: its facts, and its words in `lists` and `frequency`."""
+
+def _entry(row):
+    """(id, stadsdeel, freshness, its words per field) of a published activity: all the search reads of it."""
     pk, title, summary, text, stadsdeel, last_verified = row
-    n = len(activities)
     title_words = frozenset(title.split()) - STOP_WORDS
     summary_words = frozenset(normalize(summary).split()) - STOP_WORDS - title_words
     text_words = frozenset(text.split()) - STOP_WORDS - title_words - summary_words
     fields = (tuple(title_words), tuple(summary_words), tuple(text_words))
-    activities.append((pk, stadsdeel, _freshness(last_verified, pk), fields))
-    for field, words in enumerate(fields):
+    return (pk, stadsdeel, _freshness(last_verified, pk), fields)
+
+
+def _same(entry, other):
+    return entry[:3] == other[:3] and all(
+        frozenset(words) == frozenset(others) for words, others in zip(entry[3], other[3], strict=True)
+    )
+
+
+def _add(row, activities, lists, frequency):
+    """Put one published activity at the next position: its facts, and its words in `lists` and `frequency`."""
+    n = len(activities)
+    entry = _entry(row)
+    activities.append(entry)
+    for field, words in enumerate(entry[3]):
         for word in words:
             lists[field].setdefault(word, []).append(n)
             frequency[word] = frequency.get(word, 0) + 1

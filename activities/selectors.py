@@ -88,10 +88,13 @@ def warm_catalogue():
 
 
 def searched(query, version):
-    """What `query` means and finds (activities.search.Outcome), once per catalogue version."""
-    if not search.words_of(query):
+    """What `query` means and finds (activities.search.Outcome), once per search index generation: a
+    change that touched no word, place or date the search reads keeps the matches."""
+    words = search.words_of(query)
+    if not words:
         return search.NOTHING
-    return cached(version, ("search", tuple(search.words_of(query))), lambda: search.find(query, search_index(version)))
+    index = search_index(version)
+    return cached(index.generation, ("search", tuple(words)), lambda: search.find(query, index))
 
 
 def ranked_matches(query, version):

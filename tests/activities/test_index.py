@@ -296,6 +296,23 @@ def test_an_organisations_change_moves_the_version_but_keeps_the_index(client):
 
 
 @committed
+def test_a_save_that_changes_no_filter_keeps_the_index():
+    make_catalogue(count=10)
+    activity = Activity.objects.published().first()
+    version = catalogue_version()
+    index = catalogue_index(version)
+
+    Activity.objects.filter(pk=activity.pk).update(contact_phone="020 765 43 21", summary="Anders verteld.")
+
+    assert catalogue_version() > version
+    assert catalogue_index(catalogue_version()) is index
+    Activity.objects.filter(pk=activity.pk).update(free=not activity.free)
+    updated = catalogue_index(catalogue_version())
+    assert updated is not index
+    same_index(updated, CatalogueIndex.build())
+
+
+@committed
 def test_a_change_nobody_sees_keeps_the_index():
     make_catalogue(count=10)
     version = catalogue_version()

@@ -5,10 +5,12 @@ import datetime
 
 import pytest
 
+from activities import search
 from activities.catalogue_cache import catalogue_version
 from activities.models import Activity
 from activities.search import find, normalize
 from activities.search_index import SearchIndex, search_index
+from activities.selectors import ranked_matches
 from tests.activities.test_index import committed, make_catalogue
 from tests.factories import ActivityFactory
 
@@ -59,6 +61,30 @@ def test_after_changes_the_updated_index_finds_what_a_new_one_finds(django_asser
     assert find("sjoelcompetitie", updated).ids == (renamed.pk,)
     # The earlier index is untouched, for a request that still holds it.
     assert find("sjoelcompetitie", first).ids == ()
+
+
+@committed
+def test_a_save_that_changes_no_word_keeps_the_index_and_its_matches(monkeypatch):
+    make_catalogue(count=20)
+    activity = Activity.objects.published().first()
+    index = search_index(catalogue_version())
+    assert ranked_matches("taal", catalogue_version()) == list(find("taal", index).ids)
+
+    # A phone number, a time and a place's wheelchair flag are not what the search reads.
+    Activity.objects.filter(pk=activity.pk).update(contact_phone="020 765 43 21")
+    activity.schedule.update(start=datetime.time(8, 30))
+    type(activity.location).objects.filter(pk=activity.location_id).update(wheelchair_accessible=True)
+    computed = []
+    monkeypatch.setattr(search, "find", lambda query, index: computed.append(query) or find(query, index))
+    assert search_index(catalogue_version()) is index
+    assert ranked_matches("taal", catalogue_version()) == list(find("taal", index).ids)
+    assert computed == []  # the matches were kept
+
+    # A word it reads makes a new index, and new matches.
+    Activity.objects.filter(pk=activity.pk).update(summary="Nu met taalles erbij.")
+    assert search_index(catalogue_version()) is not index
+    assert activity.pk in ranked_matches("taalles", catalogue_version())
+    assert_same_answers(search_index(catalogue_version()))
 
 
 @committed
