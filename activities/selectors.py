@@ -84,6 +84,7 @@ def warm_catalogue():
     if version is not None:
         catalogue_search(QueryDict())
         search_index(version)
+        kept_cards((), version)  # the kept cards catch up with the version as well
     return version
 
 
