@@ -125,6 +125,7 @@ class Changes:
         self.taken_off, self.saved = last[:2]
 
     def take_off(self):
+        warm_catalogue()  # this process has taken in every change before: only this one is new
         Activity.objects.filter(pk=self.taken_off).update(status=Activity.Status.DRAFT)
 
     def put_back(self):
