@@ -26,6 +26,28 @@ DESKTOP = {"width": 1280, "height": 900}
 MOBILE = {"width": 390, "height": 844}
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 SCREENSHOT_DIR = Path(os.environ.get("SCREENSHOT_DIR", "/tmp/shots"))
+# The password of every person the browser tests make.
+PASSWORD = "een-lang-wachtwoord-2026"
+
+
+def log_in(page, base_url, email):
+    """Log in through the login form, as a person does."""
+    page.goto(f"{base_url}/accounts/login/")
+    page.get_by_label("E-mailadres").fill(email)
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+
+
+def admin_member(organisation, email, **fields):
+    """A person who runs `organisation` (its admin), with PASSWORD."""
+    from django.contrib.auth.hashers import make_password
+
+    from accounts.models import User
+    from organisations.models import Membership
+
+    user = User.objects.create(email=email, password=make_password(PASSWORD), **fields)
+    Membership.objects.create(user=user, organisation=organisation, is_admin=True)
+    return user
 
 
 @pytest.fixture(scope="session")

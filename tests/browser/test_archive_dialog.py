@@ -3,33 +3,25 @@
 import re
 
 import pytest
-from django.contrib.auth.hashers import make_password
 from playwright.sync_api import expect
 
-from tests.browser.conftest import MOBILE, SCREENSHOT_DIR, assert_accessible
+from tests.browser.conftest import MOBILE, SCREENSHOT_DIR, admin_member, assert_accessible, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-PASSWORD = "een-lang-wachtwoord-2026"
 
 
 @pytest.fixture
 def coordinator():
-    from accounts.models import User
-    from organisations.models import Membership
     from tests.factories import ActivityFactory, OrganisationFactory
 
     organisation = OrganisationFactory(name="Bewonersinitiatief Vogeldorp")
-    user = User.objects.create(email="coordinator@vogeldorp.example", password=make_password(PASSWORD))
-    Membership.objects.create(user=user, organisation=organisation, is_admin=True)
+    admin_member(organisation, "coordinator@vogeldorp.example")
     return ActivityFactory(organisation=organisation, title="Samen koken", contact_email="koken@vogeldorp.example")
 
 
 def test_archiving_asks_in_a_dialog_that_no_closes_and_yes_archives(live_server, new_page, coordinator, console):
     page = new_page(viewport=MOBILE, is_mobile=True, has_touch=True)
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("E-mailadres").fill("coordinator@vogeldorp.example")
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
+    log_in(page, live_server.url, "coordinator@vogeldorp.example")
     home = page.url
     archive = page.get_by_role("link", name=re.compile("^Archiveren"))
 

@@ -4,24 +4,19 @@ and publishing that waits for a way to reach someone."""
 import re
 
 import pytest
-from django.contrib.auth.hashers import make_password
 from playwright.sync_api import expect
 
-from tests.browser.conftest import DESKTOP, MOBILE, SCREENSHOT_DIR, assert_accessible
+from tests.browser.conftest import DESKTOP, MOBILE, SCREENSHOT_DIR, admin_member, assert_accessible, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-PASSWORD = "een-lang-wachtwoord-2026"
 
 
 @pytest.fixture
 def coordinator():
-    from accounts.models import User
-    from organisations.models import Membership
     from tests.factories import ActivityFactory, LocationFactory, OrganisationFactory
 
     organisation = OrganisationFactory(name="Stadsdorp Vogeldorp")
-    user = User.objects.create(email="coordinator@vogeldorp.example", password=make_password(PASSWORD))
-    Membership.objects.create(user=user, organisation=organisation, is_admin=True)
+    admin_member(organisation, "coordinator@vogeldorp.example")
     anker = LocationFactory(
         organisation=organisation, name="Buurthuis Het Anker", street="Buikslotermeerplein 5", postcode="1025 XL"
     )
@@ -52,10 +47,7 @@ def fill_activity(page, title):
 
 def test_places_once_online_and_publishing_on_a_phone(live_server, new_page, coordinator, console):
     page = new_page(viewport=MOBILE, is_mobile=True, has_touch=True, device_scale_factor=1)
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("E-mailadres").fill("coordinator@vogeldorp.example")
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
+    log_in(page, live_server.url, "coordinator@vogeldorp.example")
 
     # The locations page: each place with how many activities use it.
     page.get_by_role("link", name="Plekken").click()
@@ -149,10 +141,7 @@ def test_places_once_online_and_publishing_on_a_phone(live_server, new_page, coo
 
 def test_the_locations_pages_at_desktop_width(live_server, new_page, coordinator):
     page = new_page(viewport=DESKTOP)
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("E-mailadres").fill("coordinator@vogeldorp.example")
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
+    log_in(page, live_server.url, "coordinator@vogeldorp.example")
     for name, path in {
         "list": f"/organisatie/{coordinator.pk}/locaties/",
         "new": f"/organisatie/{coordinator.pk}/locaties/nieuw/",

@@ -4,7 +4,7 @@ and adds a duiding; axe-clean, no sideways scrolling at 390 px, charts drawn wit
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import DESKTOP, MOBILE, assert_accessible
+from tests.browser.conftest import DESKTOP, MOBILE, assert_accessible, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -19,13 +19,6 @@ def flow(people, settings, tmp_path):
     return Flow(people, {"noord": make_ronde(regeling, "noord")}, regeling)
 
 
-def log_in(page, live_server, email):
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("E-mailadres").fill(email)
-    page.get_by_label("Wachtwoord").fill("een-lang-wachtwoord-2026")
-    page.get_by_role("button", name="Inloggen").click()
-
-
 # JavaScript stays on: with it off, Playwright hung here after the first page (the monitor needs no
 # JavaScript; the SVG charts and tables come from the server).
 @pytest.mark.parametrize("viewport", [MOBILE, DESKTOP], ids=["390", "1280"])
@@ -35,7 +28,7 @@ def test_monitor(live_server, new_page, flow, people, console, viewport):
 
     demo.report_everything(flow.to(Status.VERLEEND, requested=4_000_00), cast=flow.cast)
     page = new_page(viewport=viewport)
-    log_in(page, live_server, people.reviewer_noord.email)
+    log_in(page, live_server.url, people.reviewer_noord.email)
     page.get_by_role("link", name="Monitor: geld, bereik en aanbod").click()
     expect(page.locator("h1")).to_have_text("Monitor")
     expect(page.locator("svg[aria-labelledby='grafiek-bereik-titel grafiek-bereik-uitleg']")).to_be_visible()

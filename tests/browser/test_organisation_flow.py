@@ -3,24 +3,19 @@
 import re
 
 import pytest
-from django.contrib.auth.hashers import make_password
 from playwright.sync_api import expect
 
-from tests.browser.conftest import MOBILE, assert_accessible
+from tests.browser.conftest import MOBILE, PASSWORD, admin_member, assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-PASSWORD = "een-lang-wachtwoord-2026"
 
 
 @pytest.fixture
 def member():
-    from accounts.models import User
-    from organisations.models import Membership
     from tests.factories import OrganisationFactory
 
     organisation = OrganisationFactory(name="Huis van de Wijk De Meeuw")
-    user = User.objects.create(email="noor@meeuw.example", password=make_password(PASSWORD))
-    Membership.objects.create(user=user, organisation=organisation, is_admin=True)
+    admin_member(organisation, "noor@meeuw.example")
     return organisation
 
 

@@ -3,10 +3,9 @@
 import pytest
 from django.contrib.auth.hashers import make_password
 
-from tests.browser.conftest import MOBILE, SCREENSHOT_DIR, assert_accessible
+from tests.browser.conftest import MOBILE, PASSWORD, SCREENSHOT_DIR, assert_accessible, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-PASSWORD = "een-lang-wachtwoord-2026"
 
 
 @pytest.fixture
@@ -41,10 +40,7 @@ def area():
 
 def test_every_organisation_page_fits_a_phone_and_passes_axe(live_server, new_page, area, console):
     page = new_page(viewport=MOBILE, is_mobile=True, has_touch=True, device_scale_factor=1)
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("E-mailadres").fill(area["user"].email)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
+    log_in(page, live_server.url, area["user"].email)
     org, activity = area["organisation"].pk, area["published"].pk
     pages = {
         "dashboard": "/organisatie/",

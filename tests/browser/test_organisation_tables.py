@@ -2,31 +2,24 @@
 scroll sideways), on a desktop a row is one line with its buttons in their own cell."""
 
 import pytest
-from django.contrib.auth.hashers import make_password
 
-from tests.browser.conftest import DESKTOP, MOBILE, SCREENSHOT_DIR, assert_accessible
+from tests.browser.conftest import DESKTOP, MOBILE, SCREENSHOT_DIR, admin_member, assert_accessible, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-PASSWORD = "een-lang-wachtwoord-2026"
 # Each table's region, and whether it still scrolls sideways inside itself.
 SCROLLS = "[...document.querySelectorAll('.table-wrap')].map(region => region.scrollWidth > region.clientWidth)"
 
 
 @pytest.fixture
 def coordinator():
-    from accounts.models import User
     from activities.services import activity_duplicate
-    from organisations.models import Membership
     from subsidies.models import Regeling
     from subsidies.services import aanvraag_create
     from tests.factories import ActivityFactory, OrganisationFactory
     from tests.subsidies.conftest import make_ronde
 
     organisation = OrganisationFactory(name="Bewonersinitiatief Vogeldorp")
-    user = User.objects.create(
-        email="coordinator.met.een.lang.adres@vogeldorp.example", password=make_password(PASSWORD)
-    )
-    Membership.objects.create(user=user, organisation=organisation, is_admin=True)
+    user = admin_member(organisation, "coordinator.met.een.lang.adres@vogeldorp.example")
     activity = ActivityFactory(
         organisation=organisation, title="Samen koken en eten in het buurthuis aan de Meeuwenlaan"
     )
@@ -42,16 +35,9 @@ def coordinator():
     return organisation
 
 
-def log_in(page, live_server):
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("E-mailadres").fill("coordinator.met.een.lang.adres@vogeldorp.example")
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-
-
 def test_on_a_phone_the_log_and_the_list_need_no_sideways_scrolling(live_server, new_page, coordinator):
     page = new_page(viewport=MOBILE, is_mobile=True, has_touch=True)
-    log_in(page, live_server)
+    log_in(page, live_server.url, "coordinator.met.een.lang.adres@vogeldorp.example")
     page.goto(f"{live_server.url}/organisatie/{coordinator.pk}/logboek/")
     assert page.get_by_text("Wat:").first.is_visible()
     page.screenshot(path=SCREENSHOT_DIR / "organisation-log-mobile.png", full_page=True)
@@ -69,7 +55,7 @@ def test_on_a_phone_the_log_and_the_list_need_no_sideways_scrolling(live_server,
 
 def test_on_a_desktop_every_row_is_one_line_with_its_buttons_in_the_last_cell(live_server, new_page, coordinator):
     page = new_page(viewport=DESKTOP)
-    log_in(page, live_server)
+    log_in(page, live_server.url, "coordinator.met.een.lang.adres@vogeldorp.example")
     page.goto(f"{live_server.url}/organisatie/{coordinator.pk}/")
     page.screenshot(path=SCREENSHOT_DIR / "organisation-home-desktop.png", full_page=True)
     displays = page.evaluate("[...document.querySelectorAll('tbody td')].map(cell => getComputedStyle(cell).display)")

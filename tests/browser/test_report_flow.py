@@ -8,10 +8,9 @@ import io
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import DESKTOP, MOBILE, SCREENSHOT_DIR, assert_accessible
+from tests.browser.conftest import DESKTOP, MOBILE, SCREENSHOT_DIR, assert_accessible, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-PASSWORD = "een-lang-wachtwoord-2026"
 
 
 @pytest.fixture
@@ -22,13 +21,6 @@ def flow(people, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     regeling = Regeling.objects.get(slug="sociale-basis")
     return Flow(people, {"noord": make_ronde(regeling, "noord")}, regeling)
-
-
-def log_in(page, base, user):
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("E-mailadres").fill(user.email)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
 
 
 def check(page, width):
@@ -66,11 +58,11 @@ def test_half_year_report_submitted_sent_back_resubmitted_accepted(live_server, 
     planned = aanvraag.activiteiten.get()
 
     staff = new_page(viewport=DESKTOP)
-    log_in(staff, base, people.reviewer_noord)
+    log_in(staff, base, people.reviewer_noord.email)
     assert monitor_figures(staff, base) == {"participants": "0", "volunteers": "0", "accepted": "0"}
 
     org = new_page(viewport=MOBILE)
-    log_in(org, base, people.member_a)
+    log_in(org, base, people.member_a.email)
     org.goto(f"{base}/organisatie/aanvragen/{aanvraag.pk}/")
     check(org, MOBILE["width"])
     org.get_by_role("link", name="Halfjaarverslag").first.click()
@@ -174,7 +166,7 @@ def test_report_form_screenshots(live_server, new_page, flow, people):
     aanvraag = flow.to(Status.VERLEEND, track="structureel")
     first = aanvraag.obligations.order_by("period_start").first()
     page = new_page(viewport=DESKTOP)
-    log_in(page, live_server.url, people.member_a)
+    log_in(page, live_server.url, people.member_a.email)
     page.goto(f"{live_server.url}/organisatie/verslagen/{first.pk}/")
     check(page, DESKTOP["width"])
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)

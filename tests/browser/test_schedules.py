@@ -6,24 +6,19 @@ import datetime
 import re
 
 import pytest
-from django.contrib.auth.hashers import make_password
 from playwright.sync_api import expect
 
-from tests.browser.conftest import DESKTOP, MOBILE, SCREENSHOT_DIR, assert_accessible
+from tests.browser.conftest import DESKTOP, MOBILE, SCREENSHOT_DIR, admin_member, assert_accessible, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-PASSWORD = "een-lang-wachtwoord-2026"
 
 
 @pytest.fixture
 def coordinator():
-    from accounts.models import User
-    from organisations.models import Membership
     from tests.factories import LocationFactory, OrganisationFactory
 
     organisation = OrganisationFactory(name="Bewonersinitiatief Vogeldorp")
-    user = User.objects.create(email="coordinator@vogeldorp.example", password=make_password(PASSWORD))
-    Membership.objects.create(user=user, organisation=organisation, is_admin=True)
+    user = admin_member(organisation, "coordinator@vogeldorp.example")
     LocationFactory(
         organisation=organisation, name="Buurthuis Vogeldorp", street="Meeuwenlaan 1", gebied_slug="oud-noord"
     )
@@ -46,10 +41,7 @@ def test_a_monthly_first_tuesday_on_a_phone(live_server, new_page, coordinator, 
     from activities.schedule import Rule
 
     page = new_page(viewport=MOBILE, is_mobile=True, has_touch=True, device_scale_factor=1)
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("E-mailadres").fill(coordinator["user"].email)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
+    log_in(page, live_server.url, coordinator["user"].email)
     page.goto(f"{live_server.url}/organisatie/{coordinator['organisation'].pk}/activiteiten/nieuw/")
 
     page.get_by_label("Naam van de activiteit").fill("Koffieochtend Vogeldorp")
@@ -137,10 +129,7 @@ def test_a_monthly_first_tuesday_on_a_phone(live_server, new_page, coordinator, 
 def test_the_schedule_form_fits_a_phone_and_a_desktop(live_server, new_page, coordinator):
     for name, viewport in [("mobile", MOBILE), ("desktop", DESKTOP)]:
         page = new_page(viewport=viewport)
-        page.goto(f"{live_server.url}/accounts/login/")
-        page.get_by_label("E-mailadres").fill(coordinator["user"].email)
-        page.get_by_label("Wachtwoord").fill(PASSWORD)
-        page.get_by_role("button", name="Inloggen").click()
+        log_in(page, live_server.url, coordinator["user"].email)
         page.goto(f"{live_server.url}/organisatie/{coordinator['organisation'].pk}/activiteiten/nieuw/")
         fits(page, viewport["width"])
         page.locator("fieldset.schedule-row").first.screenshot(path=SCREENSHOT_DIR / f"schedule-row-{name}.png")

@@ -4,26 +4,22 @@ their field, nothing lost, submitted; every page axe-clean and without sideways 
 import re
 
 import pytest
-from django.contrib.auth.hashers import make_password
 from playwright.sync_api import expect
 
-from tests.browser.conftest import MOBILE, assert_accessible
+from tests.browser.conftest import MOBILE, admin_member, assert_accessible, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-PASSWORD = "een-lang-wachtwoord-2026"
 
 
 @pytest.fixture
 def volunteer():
-    from accounts.models import User
-    from organisations.models import Membership, Organisation
+    from organisations.models import Organisation
     from subsidies.models import Regeling
     from tests.factories import OrganisationFactory
     from tests.subsidies.conftest import make_ronde
 
     organisation = OrganisationFactory(name="Stadsdorp Buiksloot", kind=Organisation.Kind.STADSDORP, kvk="")
-    user = User.objects.create(email="els@buiksloot.example", name="Els", password=make_password(PASSWORD))
-    Membership.objects.create(user=user, organisation=organisation, is_admin=True)
+    admin_member(organisation, "els@buiksloot.example", name="Els")
     make_ronde(Regeling.objects.get(slug="sociale-basis"), "noord")
     return organisation
 
@@ -36,10 +32,7 @@ def check(page):
 
 def test_klein_initiatief_on_a_phone(live_server, new_page, volunteer, console):
     page = new_page(viewport=MOBILE)
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("E-mailadres").fill("els@buiksloot.example")
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
+    log_in(page, live_server.url, "els@buiksloot.example")
     page.get_by_role("link", name="Subsidies", exact=True).click()
     expect(page.locator("h1")).to_have_text("Subsidies")
     check(page)

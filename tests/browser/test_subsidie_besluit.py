@@ -9,10 +9,9 @@ from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import PASSWORD, assert_accessible, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-PASSWORD = "een-lang-wachtwoord-2026"
 
 
 @pytest.fixture
@@ -50,26 +49,19 @@ def cast(settings, tmp_path):
     return {"aanvraag": aanvraag, "member": member, "reviewer": reviewer, "decider": decider}
 
 
-def log_in(page, base, user):
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("E-mailadres").fill(user.email)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-
-
 def test_from_submission_to_beschikking(live_server, new_page, cast, console):
     base, aanvraag = live_server.url, cast["aanvraag"]
     org_page = f"{base}/organisatie/aanvragen/{aanvraag.pk}/"
     dossier = f"{base}/beoordeling/aanvragen/{aanvraag.pk}/"
 
     organisation = new_page()
-    log_in(organisation, base, cast["member"])
+    log_in(organisation, base, cast["member"].email)
     organisation.goto(org_page)
     organisation.get_by_role("button", name="Aanvraag indienen").click()
     expect(organisation.locator(".message-success")).to_contain_text("ingediend")
 
     reviewer = new_page()
-    log_in(reviewer, base, cast["reviewer"])
+    log_in(reviewer, base, cast["reviewer"].email)
     reviewer.goto(f"{base}/beoordeling/aanvragen/")
     reviewer.get_by_role("link", name=aanvraag.dossiernummer).click()
     assert_accessible(reviewer)
@@ -98,7 +90,7 @@ def test_from_submission_to_beschikking(live_server, new_page, cast, console):
     expect(reviewer.locator("body")).to_contain_text("Advies")
 
     decider = new_page()
-    log_in(decider, base, cast["decider"])
+    log_in(decider, base, cast["decider"].email)
     decider.goto(dossier)
     assert_accessible(decider)
     decider.get_by_role("radio", name="Verleend", exact=True).check()
