@@ -125,7 +125,9 @@ class Changes:
         self.taken_off, self.saved = last[:2]
 
     def take_off(self):
-        warm_catalogue()  # this process has taken in every change before: only this one is new
+        # As gunicorn.conf.py does for a worker, and so every change before is taken in: "after a
+        # change" measures an update for this one, not this process's first build.
+        warm_catalogue()
         Activity.objects.filter(pk=self.taken_off).update(status=Activity.Status.DRAFT)
 
     def put_back(self):
@@ -147,9 +149,6 @@ def timed(client, path, headers):
 def measure(fx):
     by_role = clients()
     changes = Changes()
-    # As gunicorn.conf.py does for a worker: the indexes exist before the first request, so "after
-    # a change" below measures an update of them, not this process's first build.
-    warm_catalogue()
     result = {}
     for page_type in pages.PAGE_TYPES:
         rows = []

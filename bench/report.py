@@ -187,18 +187,20 @@ def main():
             f"{ms(every['p95'])} | {ms(stats.get('search', {}).get('p95', float('nan')))} | {ms(catalogue_p95)} | "
             f"{every['rps'] / healthz['healthz']['rps']:.2f} | {every['errors']} |"
         )
-    after_change = [r["ms_cold"] for t in pages.CATALOGUE_TYPES for r in measured[t]]
-    after_save = [r["ms_saved"] for t in pages.CATALOGUE_TYPES for r in measured[t] if "ms_saved" in r]
+
+    def median_and_worst(key):
+        values = sorted(r[key] for t in pages.CATALOGUE_TYPES for r in measured[t] if key in r)
+        return f"median {ms(values[len(values) // 2])} ms, worst {ms(values[-1])} ms" if values else None
+
     lines += [
         "",
-        f"First catalogue page after a change (one activity taken off the site or put back; in-process, one "
-        f"client): median {ms(sorted(after_change)[len(after_change) // 2])} ms, worst {ms(max(after_change))} ms.",
+        "First catalogue page after a change (one activity taken off the site; in-process, one client): "
+        f"{median_and_worst('ms_cold')}.",
     ]
-    if after_save:
+    if after_save := median_and_worst("ms_saved"):
         lines.append(
-            f"After a save that changed nothing the indexes read (the page is made again, the indexes and "
-            f"the search's matches are kept): median {ms(sorted(after_save)[len(after_save) // 2])} ms, "
-            f"worst {ms(max(after_save))} ms."
+            "After a save that changed nothing the indexes read (the page is made again, the indexes and "
+            f"the search's matches are kept): {after_save}."
         )
 
     h, c = healthz["healthz"], catalogue["*all*"]
