@@ -16,7 +16,9 @@ class StadsdeelQuerySet(models.QuerySet):
         return self.filter(valid_until__isnull=True)
 
 
-class Stadsdeel(models.Model):
+class Area(models.Model):
+    """What every level of the indeling has: the city's code, a name, and the period it is valid."""
+
     code = models.CharField(_("code"), max_length=8, unique=True)
     slug = models.SlugField(_("slug"), unique=True)
     name = models.CharField(_("naam"), max_length=100)
@@ -26,70 +28,42 @@ class Stadsdeel(models.Model):
     objects = StadsdeelQuerySet.as_manager()
 
     class Meta:
+        abstract = True
         ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Stadsdeel(Area):
+    class Meta(Area.Meta):
         verbose_name = _("stadsdeel")
         verbose_name_plural = _("stadsdelen")
 
-    def __str__(self):
-        return self.name
 
-
-class Gebied(models.Model):
+class Gebied(Area):
     stadsdeel = models.ForeignKey(Stadsdeel, on_delete=models.PROTECT, related_name="gebieden")
-    code = models.CharField(_("code"), max_length=8, unique=True)
-    slug = models.SlugField(_("slug"), unique=True)
-    name = models.CharField(_("naam"), max_length=100)
-    valid_from = models.DateField(_("geldig vanaf"), null=True, blank=True)
-    valid_until = models.DateField(_("geldig tot"), null=True, blank=True)
 
-    objects = StadsdeelQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["name"]
+    class Meta(Area.Meta):
         verbose_name = _("gebied")
         verbose_name_plural = _("gebieden")
 
-    def __str__(self):
-        return self.name
 
-
-class Wijk(models.Model):
+class Wijk(Area):
     gebied = models.ForeignKey(Gebied, on_delete=models.PROTECT, related_name="wijken")
-    code = models.CharField(_("code"), max_length=8, unique=True)
-    slug = models.SlugField(_("slug"), unique=True)
-    name = models.CharField(_("naam"), max_length=100)
     # Derived from its buurten when the city's buurten are loaded (import_gebieden); the monitor reads it.
     has_ontwikkelbuurt = models.BooleanField(_("heeft ontwikkelbuurt"), default=False)
-    valid_from = models.DateField(_("geldig vanaf"), null=True, blank=True)
-    valid_until = models.DateField(_("geldig tot"), null=True, blank=True)
 
-    objects = StadsdeelQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["name"]
+    class Meta(Area.Meta):
         verbose_name = _("wijk")
         verbose_name_plural = _("wijken")
 
-    def __str__(self):
-        return self.name
 
-
-class Buurt(models.Model):
+class Buurt(Area):
     wijk = models.ForeignKey(Wijk, on_delete=models.PROTECT, related_name="buurten")
-    code = models.CharField(_("code"), max_length=8, unique=True)
-    slug = models.SlugField(_("slug"), unique=True)
-    name = models.CharField(_("naam"), max_length=100)
     # The kader intensifies its effort in 32 ontwikkelbuurten (Noord, Nieuw-West, Zuidoost).
     is_ontwikkelbuurt = models.BooleanField(_("ontwikkelbuurt"), default=False)
-    valid_from = models.DateField(_("geldig vanaf"), null=True, blank=True)
-    valid_until = models.DateField(_("geldig tot"), null=True, blank=True)
 
-    objects = StadsdeelQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["name"]
+    class Meta(Area.Meta):
         verbose_name = _("buurt")
         verbose_name_plural = _("buurten")
-
-    def __str__(self):
-        return self.name
